@@ -1,0 +1,45 @@
+# actionplan: build, test and measure.
+# Every go command carries the sqlite_fts5 tag: without it SQLite has no FTS5.
+GO      ?= go
+TAGS    := sqlite_fts5
+BIN     := bin/actionplan
+DB      ?= actionplans.db
+SHARED  ?= ../shared
+
+.PHONY: all build test run bench corpus golden-update realworld fuzz vet clean
+
+all: build
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/actionplan
+
+test:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) ./...
+
+# The main job on the corpus shipped in corpus/.
+run: build
+	./$(BIN) ingest --db $(DB) corpus/pdf
+	./$(BIN) stats --db $(DB)
+
+# Extraction pages/second against poppler's pdftotext -bbox-layout on the same files.
+bench: build
+	./corpus/bench.sh $(BIN) corpus/pdf $(SHARED)/realworld
+
+# Regenerate the corpus PDFs from corpus/src (needs LibreOffice, Chromium, Ghostscript, qpdf).
+corpus:
+	./corpus/make.sh
+
+# Rewrite golden/ from corpus/src (never from the extractor's output).
+golden-update:
+	$(GO) test -tags $(TAGS) ./golden -run TestGolden -update
+
+# Word-level agreement of our text layer with pdftotext on ../shared/realworld.
+realworld: build
+	$(GO) test -tags $(TAGS) ./extract -run TestRealworldAgreement -v -count=1 -shared $(abspath $(SHARED))
+
+fuzz:
+	./extract/fuzz.sh
+
+clean:
+	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

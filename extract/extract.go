@@ -1,0 +1,29 @@
+package extract
+
+import (
+	"context"
+	"time"
+)
+
+// Options bounds the work one file may take. PDFs from the web are hostile
+// input: every limit has a default when left zero.
+type Options struct {
+	Timeout      time.Duration // whole file; default 60s
+	MaxPages     int           // pages interpreted; default 2000
+	MaxOps       int           // content-stream operators per page; default 2,000,000
+	MaxGlyphs    int           // glyphs per page; default 200,000
+	MaxXObjDepth int           // nested Form XObjects; default 8
+	MaxBytes     int64         // file size; default 256 MiB
+	KeepGlyphs   bool          // keep per-glyph detail in Pages (for --svg)
+}
+
+// File extracts the PDF at path. It always returns a Document; when the file
+// cannot be read, Outcome is OutcomeError and Err says why, naming the file.
+func File(ctx context.Context, path string, opt Options) *Document {
+	return fileImpl(ctx, path, opt)
+}
+
+// Bytes extracts a PDF held in memory; name is used in errors and as File.
+func Bytes(ctx context.Context, name string, data []byte, opt Options) *Document {
+	return bytesImpl(ctx, name, data, opt)
+}
