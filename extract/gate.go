@@ -1,14 +1,192 @@
 package extract
 
 import (
-	"context"
+	"bytes"
 	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-func fileImpl(ctx context.Context, path string, opt Options) *Document {
-	return &Document{File: path, Outcome: OutcomeError, Err: errors.New("not yet built")}
+var disableConfig sync.Once
+
+// gated is a file that passed the gate: its metadata, and a clean copy that
+// ledongthuc/pdf can open.
+type gated struct {
+	meta     Meta
+	reader   *pdf.Reader
+	warnings []string
 }
 
-func bytesImpl(ctx context.Context, name string, data []byte, opt Options) *Document {
-	return &Document{File: name, Outcome: OutcomeError, Err: errors.New("not yet built")}
+// gate runs pdfcpu over data: relaxed validation (an error is a warning),
+// decryption with the empty user password, repair, and a clean rewrite with
+// no object or xref streams. Panics inside the libraries become errors.
+func gate(data []byte) (g *gated, err error) {
+	disableConfig.Do(api.DisableConfigDir)
+	if e := sniff(data); e != nil {
+		return nil, e
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, panicError(r)
+		}
+	}()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	if err != nil {
+		return nil, explainRead(err)
+	}
+	g = &gated{}
+	if verr := api.ValidateContext(ctx); verr != nil {
+		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))
+	}
+	if ctx.PageCount == 0 {
+		if perr := ctx.EnsurePageCount(); perr != nil {
+			return nil, fmt.Errorf("page tree: %w", perr)
+		}
+	}
+	g.meta = metaOf(ctx)
+	clean, err := rewrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("rewrite clean copy: %w", err)
+	}
+	g.reader, err = pdf.NewReader(bytes.NewReader(clean), int64(len(clean)))
+	if err != nil {
+		return nil, fmt.Errorf("reopen clean copy: %w", err)
+	}
+	return g, nil
+}
+
+// rewrite writes ctx as PDF 1.7 without object or xref streams, decrypted.
+func rewrite(ctx *model.Context) ([]byte, error) {
+	if ctx.Encrypt != nil || ctx.E != nil {
+		ctx.Cmd = model.DECRYPT
+		ctx.Conf.Cmd = model.DECRYPT
+	}
+	ctx.Encrypt = nil
+	ctx.E = nil
+	ctx.EncKey = nil
+	ctx.Conf.WriteObjectStream = false
+	ctx.Conf.WriteXRefStream = false
+	v := model.V17
+	ctx.HeaderVersion = &v
+	ctx.RootVersion = nil
+	var buf bytes.Buffer
+	if err := api.WriteContext(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func metaOf(ctx *model.Context) Meta {
+	x := ctx.XRefTable
+	m := Meta{
+		Pages:    x.PageCount,
+		Title:    clip(x.Title),
+		Author:   clip(x.Author),
+		Subject:  clip(x.Subject),
+		Creator:  clip(x.Creator),
+		Producer: clip(x.Producer),
+	}
+	if x.HeaderVersion != nil {
+		m.Version = x.HeaderVersion.String()
+	}
+	m.CreationDate = pdfDate(x.CreationDate)
+	m.ModDate = pdfDate(x.ModDate)
+	if x.E != nil || x.Encrypt != nil {
+		m.Encrypted = true
+		if x.E != nil {
+			m.Permissions = permissions(x.E.P)
+		}
+	}
+	return m
+}
+
+func pdfDate(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, ok := types.DateTime(s, true)
+	if !ok {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// permissions names the user-access bits an encrypted file grants.
+func permissions(p int) []string {
+	names := []struct {
+		bit  int
+		name string
+	}{{3, "print"}, {4, "modify"}, {5, "copy"}, {6, "annotate"}, {9, "fill_forms"},
+		{10, "extract_for_accessibility"}, {11, "assemble"}, {12, "print_high_quality"}}
+	out := []string{}
+	for _, n := range names {
+		if p&(1<<(n.bit-1)) != 0 {
+			out = append(out, n.name)
+		}
+	}
+	return out
+}
+
+// sniff rejects what is plainly not a PDF, with words a researcher understands.
+func sniff(data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty file")
+	}
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if bytes.Contains(head, []byte("%PDF-")) {
+		return nil
+	}
+	lower := bytes.ToLower(bytes.TrimSpace(head))
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return errors.New("not a PDF (starts like an HTML page)")
+	case bytes.HasPrefix(lower, []byte("pk\x03\x04")):
+		return errors.New("not a PDF (starts like a ZIP or Office document)")
+	case bytes.HasPrefix(lower, []byte("\xd0\xcf\x11\xe0")):
+		return errors.New("not a PDF (starts like an old Word document)")
+	}
+	return errors.New("not a PDF (no %PDF- header)")
+}
+
+// explainRead turns pdfcpu's read errors into words a researcher understands.
+func explainRead(err error) error {
+	msg := err.Error()
+	low := strings.ToLower(msg)
+	switch {
+	case strings.Contains(low, "password"), errors.Is(err, pdfcpu.ErrWrongPassword):
+		return errors.New("encrypted with a user password")
+	case strings.Contains(low, "xref") || strings.Contains(low, "startxref") || strings.Contains(low, "eof"):
+		return fmt.Errorf("truncated or damaged: cross-reference table missing (%s)", firstLine(msg))
+	case strings.Contains(low, "unsupported encryption"), strings.Contains(low, "encrypt"):
+		return fmt.Errorf("unsupported encryption (%s)", firstLine(msg))
+	}
+	return fmt.Errorf("unreadable PDF (%s)", firstLine(msg))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return clip(s)
+}
+
+func clip(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	return s
 }

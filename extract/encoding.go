@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Simple fonts' base encodings, as 256-entry tables of Unicode text.
+
+var winAnsi, standardEnc, macRoman, pdfDocEnc [256]string
+
+func init() {
+	for c := 32; c < 127; c++ {
+		s := string(rune(c))
+		winAnsi[c], standardEnc[c], macRoman[c], pdfDocEnc[c] = s, s, s, s
+	}
+	for c := 160; c < 256; c++ {
+		winAnsi[c] = string(rune(c))
+		pdfDocEnc[c] = string(rune(c))
+	}
+	winAnsi[160] = " "
+	fill(&winAnsi, 0x80, "€\x00‚ƒ„…†‡ˆ‰Š‹Œ\x00Ž\x00\x00‘’“”•–—˜™š›œ\x00žŸ")
+	winAnsi[0x95] = "•"
+	standardEnc['\''] = "’"
+	standardEnc['`'] = "‘"
+	fill(&standardEnc, 0xA1, "¡¢£⁄¥ƒ§¤'“«‹›ﬁﬂ\x00–†‡·\x00¶•‚„”»…‰\x00¿\x00`´ˆ˜¯˘˙¨\x00˚¸\x00˝˛ˇ—")
+	fill(&standardEnc, 0xE1, "Æ\x00ª\x00\x00\x00\x00ŁØŒº")
+	fill(&standardEnc, 0xF1, "æ\x00\x00\x00ı\x00\x00łøœß")
+	fill(&macRoman, 0x80, "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ")
+	fill(&pdfDocEnc, 0x80, "•†‡…—–ƒ⁄‹›−‰„“”‘’‚™ﬁﬂŁŒŠŸŽıłœšž\x00€")
+}
+
+func fill(t *[256]string, from int, s string) {
+	i := from
+	for _, r := range s {
+		if i > 255 {
+			return
+		}
+		if r != 0 {
+			t[i] = string(r)
+		}
+		i++
+	}
+}
+
+// baseEncoding returns the table for a named encoding, or nil.
+func baseEncoding(name string) *[256]string {
+	switch name {
+	case "WinAnsiEncoding":
+		return &winAnsi
+	case "MacRomanEncoding", "MacExpertEncoding":
+		return &macRoman
+	case "StandardEncoding":
+		return &standardEnc
+	case "PDFDocEncoding":
+		return &pdfDocEnc
+	}
+	return nil
+}
+
+// glyphText maps a glyph name to Unicode text: the table of common names,
+// then the uniXXXX and uXXXX[XX] forms, then ligature and suffixed names
+// ("f_f_i", "a.sc").
+func glyphText(name string) (string, bool) {
+	if s, ok := glyphNames[name]; ok {
+		return s, true
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		return glyphText(name[:i])
+	}
+	if strings.Contains(name, "_") {
+		var b strings.Builder
+		for _, part := range strings.Split(name, "_") {
+			s, ok := glyphText(part)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(s)
+		}
+		return b.String(), true
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 && (len(name)-3)%4 == 0 {
+		var b strings.Builder
+		for i := 3; i < len(name); i += 4 {
+			v, err := strconv.ParseUint(name[i:i+4], 16, 32)
+			if err != nil {
+				return "", false
+			}
+			b.WriteRune(rune(v))
+		}
+		return b.String(), true
+	}
+	if len(name) >= 5 && len(name) <= 7 && name[0] == 'u' {
+		if v, err := strconv.ParseUint(name[1:], 16, 32); err == nil && v <= 0x10FFFF {
+			return string(rune(v)), true
+		}
+	}
+	return "", false
+}

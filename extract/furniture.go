@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+)
+
+// Page furniture: running headers, footers, page numbers and protective
+// markings. They are found before any table work and set apart in
+// Page.Furniture, so that they never land inside a cell.
+
+const (
+	furnitureBand = 0.14 // top and bottom fraction of the page where furniture lives
+	furnitureYTol = 3.0  // points: the same height on every page
+)
+
+var furniturePattern = regexp.MustCompile(`(?i)^(page\s*#+(\s*(of|/)\s*#+)?|#+\s*(of|/)\s*#+|-?\s*#+\s*-?|(not\s+)?(official|protectively marked)(\s*[-–]\s*sensitive)?(\s*:\s*\w+)?|restricted|confidential|draft|#+/#+/#+)$`)
+
+// furnitureKey normalises a line for comparison across pages: digits become
+// '#', runs of them one '#'.
+func furnitureKey(s string) string {
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range strings.ToLower(s) {
+		if r >= '0' && r <= '9' {
+			if !prevDigit {
+				b.WriteByte('#')
+			}
+			prevDigit = true
+			continue
+		}
+		prevDigit = false
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// markFurniture moves furniture lines out of each page's Lines.
+func markFurniture(pages []Page) {
+	counts := map[string][]float64{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, l := range p.Lines {
+			if !inBand(l, p) {
+				continue
+			}
+			k := furnitureKey(l.Text())
+			if !seen[k] {
+				seen[k] = true
+				counts[k] = append(counts[k], l.Top)
+			}
+		}
+	}
+	n := len(pages)
+	for i := range pages {
+		p := &pages[i]
+		keep := p.Lines[:0]
+		for _, l := range p.Lines {
+			if inBand(l, *p) && isFurniture(l, counts[furnitureKey(l.Text())], n) {
+				p.Furniture = append(p.Furniture, l)
+				continue
+			}
+			keep = append(keep, l)
+		}
+		p.Lines = keep
+	}
+}
+
+func inBand(l Line, p Page) bool {
+	return l.Bottom < p.Height*furnitureBand || l.Top > p.Height*(1-furnitureBand)
+}
+
+// isFurniture: a page-number or marking pattern in the margin band, or a line
+// repeated at the same height on at least half the pages (and at least two).
+func isFurniture(l Line, ys []float64, pages int) bool {
+	if furniturePattern.MatchString(furnitureKey(l.Text())) {
+		return true
+	}
+	if pages < 2 || len(ys) < 2 || 2*len(ys) < pages {
+		return false
+	}
+	same := 0
+	for _, y := range ys {
+		if math.Abs(y-l.Top) <= furnitureYTol {
+			same++
+		}
+	}
+	return same >= 2 && 2*same >= pages
+}

@@ -1,0 +1,313 @@
+package extract
+
+import (
+	"errors"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// rawGlyph is a shown glyph in device space (default user space, y up).
+type rawGlyph struct {
+	text   string
+	ox, oy float64 // origin on the baseline
+	ax, ay float64 // advance vector of the glyph's own width
+	ux, uy float64 // up vector, length = effective font size
+	asc    float64 // font ascent and descent as fractions of the size
+	desc   float64
+	space  bool
+}
+
+// rawRule is a ruling segment in device space.
+type rawRule struct{ x0, y0, x1, y1 float64 }
+
+type gstate struct {
+	ctm            matrix
+	font           *font
+	size           float64
+	tc, tw, tz, tl float64
+	ts             float64
+	render         int
+	clip           rect
+	lineWidth      float64
+	fillW, strokeW bool // current fill/stroke colour is white
+}
+
+// docFonts caches loaded fonts for a whole document, keyed by the font
+// dictionary's printed form (which names its indirect objects).
+type docFonts map[string]*font
+
+type pathSeg struct {
+	x0, y0, x1, y1 float64
+	rect           bool // part of a re rectangle
+}
+
+var errTooManyOps = errors.New("too many operators")
+
+// interp interprets one page's content stream and the Form XObjects it uses.
+type interp struct {
+	opt         *Options
+	fonts       docFonts
+	gs          gstate
+	stack       []gstate
+	tm, tlm     matrix
+	glyphs      []rawGlyph
+	rules       []rawRule
+	images      int
+	path        []pathSeg
+	pathBox     rect
+	cx, cy      float64 // current point, device
+	sx, sy      float64 // subpath start
+	clipPending bool
+	ops         int
+	depth       int
+	resFonts    map[string]*font
+	res         pdf.Value
+}
+
+func newInterp(opt *Options, fonts docFonts, mediaClip rect) *interp {
+	in := &interp{opt: opt, fonts: fonts, pathBox: emptyRect()}
+	in.gs = gstate{ctm: identity, tz: 100, clip: mediaClip, lineWidth: 1}
+	return in
+}
+
+// run interprets a content stream with its resources.
+func (in *interp) run(content, res pdf.Value) {
+	savedRes, savedFonts := in.res, in.resFonts
+	in.res, in.resFonts = res, map[string]*font{}
+	defer func() { in.res, in.resFonts = savedRes, savedFonts }()
+	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
+		in.ops++
+		if in.ops > in.opt.MaxOps || len(in.glyphs) > in.opt.MaxGlyphs {
+			panic(errTooManyOps)
+		}
+		in.do(stk, op)
+	})
+}
+
+func nums(stk *pdf.Stack, n int) []float64 {
+	out := make([]float64, n)
+	for i := n - 1; i >= 0; i-- {
+		out[i] = stk.Pop().Float64()
+	}
+	return out
+}
+
+func (in *interp) do(stk *pdf.Stack, op string) {
+	switch op {
+	case "q":
+		if len(in.stack) < 256 {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		a := nums(stk, 6)
+		m := matrix{a[0], a[1], a[2], a[3], a[4], a[5]}.mul(in.gs.ctm)
+		if m.finite() {
+			in.gs.ctm = m
+		}
+	case "w":
+		in.gs.lineWidth = math.Abs(nums(stk, 1)[0])
+	case "g", "rg", "k", "G", "RG", "K", "sc", "scn", "SC", "SCN":
+		in.colour(stk, op)
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		size := stk.Pop().Float64()
+		in.gs.font = in.font(stk.Pop().Name())
+		in.gs.size = size
+	case "Tc":
+		in.gs.tc = nums(stk, 1)[0]
+	case "Tw":
+		in.gs.tw = nums(stk, 1)[0]
+	case "Tz":
+		in.gs.tz = nums(stk, 1)[0]
+	case "TL":
+		in.gs.tl = nums(stk, 1)[0]
+	case "Ts":
+		in.gs.ts = nums(stk, 1)[0]
+	case "Tr":
+		in.gs.render = int(nums(stk, 1)[0])
+	case "Td":
+		a := nums(stk, 2)
+		in.moveLine(a[0], a[1])
+	case "TD":
+		a := nums(stk, 2)
+		in.gs.tl = -a[1]
+		in.moveLine(a[0], a[1])
+	case "Tm":
+		a := nums(stk, 6)
+		m := matrix{a[0], a[1], a[2], a[3], a[4], a[5]}
+		if m.finite() {
+			in.tm, in.tlm = m, m
+		}
+	case "T*":
+		in.moveLine(0, -in.gs.tl)
+	case "Tj":
+		in.show(stk.Pop().RawString())
+	case "'":
+		s := stk.Pop().RawString()
+		in.moveLine(0, -in.gs.tl)
+		in.show(s)
+	case "\"":
+		s := stk.Pop().RawString()
+		a := nums(stk, 2)
+		in.gs.tw, in.gs.tc = a[0], a[1]
+		in.moveLine(0, -in.gs.tl)
+		in.show(s)
+	case "TJ":
+		in.showArray(stk.Pop())
+	case "Do":
+		in.xobject(stk.Pop().Name())
+	case "BI", "ID", "EI":
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		if op == "EI" {
+			in.images++
+		}
+	default:
+		in.pathOp(stk, op)
+	}
+}
+
+func (in *interp) moveLine(tx, ty float64) {
+	in.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// font resolves a font resource name, through the page cache and then the
+// document cache.
+func (in *interp) font(name string) *font {
+	if f, ok := in.resFonts[name]; ok {
+		return f
+	}
+	v := in.res.Key("Font").Key(name)
+	var f *font
+	if v.Kind() == pdf.Dict {
+		k := v.String()
+		if f = in.fonts[k]; f == nil {
+			f = loadFont(v)
+			in.fonts[k] = f
+		}
+	}
+	in.resFonts[name] = f
+	return f
+}
+
+func (in *interp) colour(stk *pdf.Stack, op string) {
+	n := stk.Len()
+	vals := make([]float64, 0, n)
+	for i := 0; i < n; i++ {
+		v := stk.Pop()
+		if v.Kind() == pdf.Integer || v.Kind() == pdf.Real {
+			vals = append(vals, v.Float64())
+		}
+	}
+	white := len(vals) > 0
+	for _, v := range vals {
+		if (op == "k" || op == "K") && v > 0.01 || op != "k" && op != "K" && v < 0.99 {
+			white = false
+		}
+	}
+	switch op {
+	case "g", "rg", "k", "sc", "scn":
+		in.gs.fillW = white
+	default:
+		in.gs.strokeW = white
+	}
+}
+
+// show renders a string with the current font and text state.
+func (in *interp) show(s string) {
+	f := in.gs.font
+	if f == nil || s == "" {
+		return
+	}
+	gs := &in.gs
+	th := gs.tz / 100
+	f.decode(s, func(text string, w float64, space bool) {
+		trm := matrix{gs.size * th, 0, 0, gs.size, 0, gs.ts}.mul(in.tm).mul(gs.ctm)
+		adv := w*gs.size + gs.tc
+		if space {
+			adv += gs.tw
+		}
+		in.emit(text, w, trm, space)
+		in.tm = matrix{1, 0, 0, 1, adv * th, 0}.mul(in.tm)
+	})
+}
+
+func (in *interp) emit(text string, w float64, trm matrix, space bool) {
+	f := in.gs.font
+	ox, oy := trm.apply(0, 0)
+	ax, ay := trm.vec(w, 0)
+	ux, uy := trm.vec(0, 1)
+	if !in.gs.clip.contains(ox+ax/2, oy+ay/2, 1) {
+		return
+	}
+	if !space && text != "" {
+		for _, r := range text {
+			if r == ' ' || r == '\t' || r == '\u00a0' {
+				space = true
+			}
+			break
+		}
+	}
+	in.glyphs = append(in.glyphs, rawGlyph{text: text, ox: ox, oy: oy, ax: ax, ay: ay,
+		ux: ux, uy: uy, asc: f.ascent, desc: f.descent, space: space})
+}
+
+func (in *interp) showArray(a pdf.Value) {
+	th := in.gs.tz / 100
+	for i := 0; i < a.Len(); i++ {
+		x := a.Index(i)
+		switch x.Kind() {
+		case pdf.String:
+			in.show(x.RawString())
+		case pdf.Integer, pdf.Real:
+			tx := -x.Float64() / 1000 * in.gs.size * th
+			in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+		}
+	}
+}
+
+// xobject follows a Form XObject, with its depth bounded; images are counted.
+func (in *interp) xobject(name string) {
+	x := in.res.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		in.images++
+		return
+	case "Form":
+	default:
+		return
+	}
+	if in.depth >= in.opt.MaxXObjDepth {
+		return
+	}
+	saved := in.gs
+	savedStack := len(in.stack)
+	if m := x.Key("Matrix"); m.Len() == 6 {
+		mm := matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
+			m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
+		if c := mm.mul(in.gs.ctm); c.finite() {
+			in.gs.ctm = c
+		}
+	}
+	res := x.Key("Resources")
+	if res.Kind() != pdf.Dict {
+		res = in.res
+	}
+	savedTm, savedTlm := in.tm, in.tlm
+	in.depth++
+	in.run(x, res)
+	in.depth--
+	in.gs = saved
+	in.stack = in.stack[:savedStack]
+	in.tm, in.tlm = savedTm, savedTlm
+}

@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Layout: glyphs to words to lines.
+
+const (
+	lineTol  = 0.35 // baselines within this fraction of the size share a line
+	wordGap  = 0.15 // a gap wider than this fraction of the size splits words
+	dupeTol  = 0.12 // a same glyph re-drawn within this fraction (fake bold) is dropped
+	backstep = 0.6  // a step back wider than this fraction of the size splits words
+)
+
+// buildLines groups glyphs into lines by baseline and splits words at
+// whitespace glyphs and at gaps.
+func buildLines(gs []Glyph) []Line {
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Base < gs[j].Base })
+	var lines []Line
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) && gs[i].Base-gs[start].Base <= lineTol*math.Max(gs[start].Size, gs[i].Size) {
+			continue
+		}
+		if l, ok := makeLine(gs[start:i]); ok {
+			lines = append(lines, l)
+		}
+		start = i
+	}
+	sortLines(lines)
+	return lines
+}
+
+func sortLines(lines []Line) {
+	sort.SliceStable(lines, func(i, j int) bool {
+		a, b := &lines[i], &lines[j]
+		if math.Abs(a.baseline()-b.baseline()) > 0.5 {
+			return a.baseline() < b.baseline()
+		}
+		return a.X0 < b.X0
+	})
+}
+
+func (l *Line) baseline() float64 {
+	if len(l.Words) == 0 || len(l.Words[0].Glyphs) == 0 {
+		return l.Bottom
+	}
+	return l.Words[0].Glyphs[0].Base
+}
+
+func makeLine(gs []Glyph) (Line, bool) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X0 < gs[j].X0 })
+	gs = dropDuplicates(gs)
+	words := splitWords(gs)
+	if len(words) == 0 {
+		return Line{}, false
+	}
+	l := Line{Words: words, X0: words[0].X0, X1: words[0].X1, Top: words[0].Top, Bottom: words[0].Bottom}
+	for _, w := range words[1:] {
+		l.X0 = math.Min(l.X0, w.X0)
+		l.X1 = math.Max(l.X1, w.X1)
+		l.Top = math.Min(l.Top, w.Top)
+		l.Bottom = math.Max(l.Bottom, w.Bottom)
+	}
+	return l, true
+}
+
+// dropDuplicates removes a glyph drawn again at almost the same place, as
+// producers do for fake bold and shadows.
+func dropDuplicates(gs []Glyph) []Glyph {
+	out := gs[:0]
+	for _, g := range gs {
+		dup := false
+		for j := len(out) - 1; j >= 0 && j >= len(out)-3; j-- {
+			p := out[j]
+			if p.Text == g.Text && math.Abs(p.X0-g.X0) < dupeTol*g.Size && math.Abs(p.Base-g.Base) < dupeTol*g.Size {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// splitWords cuts a line's glyphs into words at whitespace and gaps.
+func splitWords(gs []Glyph) []Word {
+	var words []Word
+	var cur []Glyph
+	flush := func() {
+		if w, ok := makeWord(cur); ok {
+			words = append(words, w)
+		}
+		cur = nil
+	}
+	for i := range gs {
+		g := gs[i]
+		if g.Space || isBlank(g.Text) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			p := cur[len(cur)-1]
+			gap := g.X0 - p.X1
+			size := math.Max(p.Size, g.Size)
+			if gap > wordGap*size || g.X0 < p.X1-backstep*size {
+				flush()
+			}
+		}
+		cur = append(cur, g)
+	}
+	flush()
+	return words
+}
+
+func isBlank(s string) bool {
+	if s == "" {
+		return false
+	}
+	return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) == ""
+}
+
+func makeWord(gs []Glyph) (Word, bool) {
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteString(g.Text)
+	}
+	if b.Len() == 0 {
+		return Word{}, false
+	}
+	w := Word{Text: b.String(), X0: gs[0].X0, X1: gs[0].X1, Top: gs[0].Top, Bottom: gs[0].Base, Size: gs[0].Size,
+		Glyphs: append([]Glyph(nil), gs...)}
+	for _, g := range gs[1:] {
+		w.X0 = math.Min(w.X0, g.X0)
+		w.X1 = math.Max(w.X1, g.X1)
+		w.Top = math.Min(w.Top, g.Top)
+		w.Bottom = math.Max(w.Bottom, g.Base)
+		w.Size = math.Max(w.Size, g.Size)
+	}
+	// Bottom is the baseline plus the usual descent.
+	w.Bottom += 0.2 * w.Size
+	return w, true
+}

@@ -1,0 +1,222 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pageBox returns the visible box (CropBox within MediaBox) and /Rotate of a
+// page, following inherited attributes.
+func pageBox(p pdf.Page) (rect, int) {
+	box := func(name string) (rect, bool) {
+		v := inherited(p.V, name)
+		if v.Len() != 4 {
+			return rect{}, false
+		}
+		a, b, c, d := v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64()
+		r := rect{math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)}
+		return r, r.x1-r.x0 > 1 && r.y1-r.y0 > 1
+	}
+	media, ok := box("MediaBox")
+	if !ok {
+		media = rect{0, 0, 612, 792}
+	}
+	if crop, ok := box("CropBox"); ok {
+		if c := crop.intersect(media); !c.empty() && c.x1-c.x0 > 1 {
+			media = c
+		}
+	}
+	rot := int(inherited(p.V, "Rotate").Int64()) % 360
+	if rot < 0 {
+		rot += 360
+	}
+	rot = rot / 90 * 90
+	return media, rot
+}
+
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
+		if x := v.Key(key); !x.IsNull() {
+			return x
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// toPage maps device space to top-down page space under /Rotate.
+type toPage struct {
+	box rect
+	rot int
+}
+
+func (t toPage) size() (w, h float64) {
+	w, h = t.box.x1-t.box.x0, t.box.y1-t.box.y0
+	if t.rot == 90 || t.rot == 270 {
+		return h, w
+	}
+	return w, h
+}
+
+func (t toPage) pt(x, y float64) (float64, float64) {
+	b := t.box
+	switch t.rot {
+	case 90:
+		return y - b.y0, x - b.x0
+	case 180:
+		return b.x1 - x, y - b.y0
+	case 270:
+		return b.y1 - y, b.x1 - x
+	}
+	return x - b.x0, b.y1 - y
+}
+
+func (t toPage) vec(x, y float64) (float64, float64) {
+	switch t.rot {
+	case 90:
+		return y, x
+	case 180:
+		return -x, y
+	case 270:
+		return -y, -x
+	}
+	return x, -y
+}
+
+// readPage interprets one page, under a recover so that a bad operator costs
+// at most this page.
+func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, images int, err error) {
+	box, rot := pageBox(p)
+	tp := toPage{box, rot}
+	pg.Number = num
+	pg.Width, pg.Height = tp.size()
+	in := newInterp(opt, fonts, box)
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{Page: num, Op: "interpret page", Err: panicError(r)}
+		}
+		// Whatever was read before a failure is kept.
+		glyphs, extra := orient(in.glyphs, tp, &pg)
+		pg.Rules = orientRules(in.rules, tp, extra, pg.Width, pg.Height)
+		pg.Lines = buildLines(glyphs)
+		images = in.images
+	}()
+	content := p.V.Key("Contents")
+	if content.Kind() != pdf.Stream && content.Kind() != pdf.Array {
+		return pg, 0, nil
+	}
+	in.run(content, p.V.Key("Resources"))
+	return pg, in.images, nil
+}
+
+// orient maps glyphs to page space and turns the page so that the dominant
+// text direction runs left to right. Glyphs running another way are kept as
+// upright boxes of their own.
+func orient(raw []rawGlyph, tp toPage, pg *Page) ([]Glyph, int) {
+	var count [4]int
+	dirs := make([]int8, len(raw))
+	for i := range raw {
+		ax, ay := tp.vec(raw[i].ax, raw[i].ay)
+		if ax == 0 && ay == 0 {
+			ax, ay = tp.vec(raw[i].uy, -raw[i].ux)
+		}
+		d := direction(ax, ay)
+		dirs[i] = int8(d)
+		count[d]++
+	}
+	best := 0
+	for d := 1; d < 4; d++ {
+		if count[d] > count[best] {
+			best = d
+		}
+	}
+	extra := best * 90 // clockwise turn that brings the dominant direction to the right
+	pg.Rotation = (tp.rot + extra) % 360
+	W, H := pg.Width, pg.Height
+	if best == 1 || best == 3 {
+		pg.Width, pg.Height = H, W
+	}
+	out := make([]Glyph, 0, len(raw))
+	for i := range raw {
+		if int(dirs[i]) != best {
+			continue
+		}
+		g := &raw[i]
+		x, y := tp.pt(g.ox, g.oy)
+		x, y = turn(x, y, best, W, H)
+		ax, ay := tp.vec(g.ax, g.ay)
+		ax, ay = turnVec(ax, ay, best)
+		ux, uy := tp.vec(g.ux, g.uy)
+		size := math.Hypot(ux, uy)
+		if size < 0.5 || size > 500 {
+			continue
+		}
+		w := math.Hypot(ax, ay)
+		if ax < 0 {
+			w = 0
+		}
+		out = append(out, Glyph{Text: g.text, X0: x, X1: x + w, Base: y,
+			Top: y - g.asc*size, Size: size, Space: g.space})
+	}
+	return out, best
+}
+
+// direction classifies an advance vector in page space (y down):
+// 0 right, 1 down, 2 left, 3 up.
+func direction(x, y float64) int {
+	if math.Abs(x) >= math.Abs(y) {
+		if x >= 0 {
+			return 0
+		}
+		return 2
+	}
+	if y > 0 {
+		return 1
+	}
+	return 3
+}
+
+// turn rotates a point of a W×H page so that direction d runs rightwards.
+func turn(x, y float64, d int, W, H float64) (float64, float64) {
+	switch d {
+	case 1: // text runs down: turn the page anticlockwise
+		return y, W - x
+	case 2:
+		return W - x, H - y
+	case 3: // text runs up: turn clockwise
+		return H - y, x
+	}
+	return x, y
+}
+
+func turnVec(x, y float64, d int) (float64, float64) {
+	switch d {
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	case 3:
+		return -y, x
+	}
+	return x, y
+}
+
+func orientRules(raw []rawRule, tp toPage, d int, W0, H0 float64) []Rule {
+	W, H := W0, H0
+	if d == 1 || d == 3 {
+		W, H = H0, W0
+	}
+	out := make([]Rule, 0, len(raw))
+	for _, r := range raw {
+		x0, y0 := tp.pt(r.x0, r.y0)
+		x1, y1 := tp.pt(r.x1, r.y1)
+		x0, y0 = turn(x0, y0, d, W, H)
+		x1, y1 = turn(x1, y1, d, W, H)
+		out = append(out, Rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)})
+	}
+	return out
+}
+
+func (p Page) String() string { return fmt.Sprintf("page %d (%d lines)", p.Number, len(p.Lines)) }

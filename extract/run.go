@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+func (o Options) withDefaults() Options {
+	if o.Timeout <= 0 {
+		o.Timeout = 60 * time.Second
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = 2000
+	}
+	if o.MaxOps <= 0 {
+		o.MaxOps = 2_000_000
+	}
+	if o.MaxGlyphs <= 0 {
+		o.MaxGlyphs = 200_000
+	}
+	if o.MaxXObjDepth <= 0 {
+		o.MaxXObjDepth = 8
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = 256 << 20
+	}
+	return o
+}
+
+func fileImpl(ctx context.Context, path string, opt Options) *Document {
+	opt = opt.withDefaults()
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err == nil && st.Size() > opt.MaxBytes {
+		err = fmt.Errorf("file too large (%d bytes, limit %d)", st.Size(), opt.MaxBytes)
+	}
+	if err != nil {
+		return &Document{File: name, Outcome: OutcomeError, Err: &Error{File: name, Op: "read", Err: err}}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &Document{File: name, Outcome: OutcomeError, Err: &Error{File: name, Op: "read", Err: err}}
+	}
+	return bytesImpl(ctx, name, data, opt)
+}
+
+func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc *Document) {
+	opt = opt.withDefaults()
+	sum := sha256.Sum256(data)
+	doc = &Document{File: name, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data))}
+	defer func() {
+		if r := recover(); r != nil {
+			doc.Outcome, doc.Err = OutcomeError, &Error{File: name, Op: "extract", Err: panicError(r)}
+		}
+	}()
+	g, err := gate(data)
+	if err != nil {
+		doc.Outcome, doc.Err = OutcomeError, &Error{File: name, Err: err}
+		return doc
+	}
+	doc.Meta = g.meta
+	doc.Warnings = g.warnings
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	images := readPages(ctx, g, doc, &opt)
+	if err := ctx.Err(); err != nil && len(doc.Pages) < doc.Meta.Pages {
+		doc.Outcome = OutcomeError
+		doc.Err = &Error{File: name, Page: len(doc.Pages) + 1, Op: "extract", Err: fmt.Errorf("gave up after %s: %w", opt.Timeout, err)}
+		return doc
+	}
+	finish(doc, images)
+	return doc
+}
+
+// readPages interprets every page, one recover per page.
+func readPages(ctx context.Context, g *gated, doc *Document, opt *Options) int {
+	n := g.reader.NumPage()
+	if n > opt.MaxPages {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("only the first %d of %d pages read", opt.MaxPages, n))
+		n = opt.MaxPages
+	}
+	if doc.Meta.Pages == 0 {
+		doc.Meta.Pages = n
+	}
+	fonts := docFonts{}
+	images := 0
+	for i := 1; i <= n; i++ {
+		if ctx.Err() != nil {
+			break
+		}
+		p := g.reader.Page(i)
+		pg, im, err := readPage(i, p, opt, fonts)
+		images += im
+		if err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				e.File = doc.File
+			}
+			pg.Err = err
+			doc.Warnings = append(doc.Warnings, err.Error())
+		}
+		doc.Pages = append(doc.Pages, pg)
+	}
+	return images
+}
+
+// finish finds furniture and tables and sets the outcome.
+func finish(doc *Document, images int) {
+	words := 0
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			words += len(l.Words)
+		}
+	}
+	if words == 0 {
+		doc.Outcome = OutcomeNoText
+		if len(doc.Pages) > 0 && allPagesFailed(doc) {
+			doc.Outcome = OutcomeError
+			doc.Err = doc.Pages[0].Err
+		}
+		return
+	}
+	markFurniture(doc.Pages)
+	doc.Tables = findTables(doc)
+	doc.Outcome = OutcomeNoPlan
+	seq := 0
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		t.Index = i
+		for j := range t.Rows {
+			seq++
+			t.Rows[j].Seq = seq
+		}
+		if t.IsPlan {
+			doc.Outcome = OutcomeOK
+		}
+	}
+}
+
+func allPagesFailed(doc *Document) bool {
+	for _, p := range doc.Pages {
+		if p.Err == nil {
+			return false
+		}
+	}
+	return true
+}
