@@ -1,0 +1,168 @@
+package normalize
+
+import (
+	"bufio"
+	_ "embed"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A hyphen at the end of a line is either part of a compound ("self-" +
+// "neglect" is "self-neglect", "co-" + "ordinated" is "co-ordinated") or
+// the producer's split of one word to fit the line ("recom-" + "mendation"
+// is "recommendation"). The decision, first rule that applies:
+//  1. what follows does not start with a lower-case letter: keep;
+//  2. the document writes the word hyphenated elsewhere, or the part
+//     before is an "always" prefix of data/prefixes.txt ("co", "self"): keep;
+//  3. the document writes the word joined elsewhere: join;
+//     a "word" prefix ("pre", "follow") keeps it when what follows is in the
+//     word list or is short ("pre-existing", "follow-up", but "pre-" +
+//     "vention" is "prevention");
+//  4. the joined word is in the word list (data/words.txt): join;
+//  5. otherwise keep: when unsure, the hyphen stays.
+
+//go:embed data/words.txt
+var wordsData string
+
+//go:embed data/prefixes.txt
+var prefixData string
+
+var (
+	wordList = loadSet(wordsData)
+	prefixes = loadPrefixes(prefixData)
+)
+
+func loadSet(data string) map[string]bool {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" && !strings.HasPrefix(w, "#") {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func loadPrefixes(data string) map[string]string {
+	m := map[string]string{}
+	for w := range loadSet(data) {
+		if p, rule, ok := strings.Cut(w, "\t"); ok {
+			m[p] = rule
+		}
+	}
+	return m
+}
+
+// evidence is how a document writes its words: "self-neglect" seen
+// hyphenated inside a line, "recommendation" seen joined.
+type evidence map[string]bool
+
+var evWord = regexp.MustCompile(`\pL+(?:-\pL+)*`)
+
+func (e evidence) learn(text string) {
+	for _, w := range evWord.FindAllString(text, -1) {
+		e[strings.ToLower(w)] = true
+	}
+}
+
+// mendHyphen joins left (ending in "-") and right, the two sides of a
+// line break, into one string.
+func (e evidence) mendHyphen(left, right string) string {
+	if keepHyphen(e, left, right) {
+		return left + right
+	}
+	return strings.TrimSuffix(left, "-") + right
+}
+
+func keepHyphen(e evidence, left, right string) bool {
+	r, _ := utf8.DecodeRuneInString(right)
+	if !unicode.IsLower(r) {
+		return true
+	}
+	stem := strings.ToLower(lastWord(strings.TrimSuffix(left, "-")))
+	tail := strings.ToLower(firstWord(right))
+	if stem == "" || tail == "" {
+		return true
+	}
+	if e[stem+"-"+tail] || prefixes[stem] == "always" {
+		return true
+	}
+	if e[stem+tail] {
+		return false
+	}
+	switch prefixes[stem] {
+	case "word":
+		if wordList[tail] || len(tail) <= 3 {
+			return true
+		}
+	}
+	return !wordList[stem+tail]
+}
+
+// lastWord is the trailing run of letters of s (after any earlier hyphen).
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}
+
+// JoinLines joins the lines of one paragraph as printed, mending a hyphen
+// at a line end by the rules above; other line ends become spaces. The
+// result is cleaned like a cell.
+func (c *Cleaner) JoinLines(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		l = strings.TrimSpace(ligatures.Replace(l))
+		if l == "" {
+			continue
+		}
+		cur := b.String()
+		switch {
+		case cur == "":
+			b.WriteString(l)
+		case endsInWordHyphen(cur):
+			b.Reset()
+			b.WriteString(c.ev.mendHyphen(cur, l))
+		default:
+			b.WriteString(" " + l)
+		}
+	}
+	return c.Clean(b.String())
+}
+
+// JoinLines joins a paragraph's lines using the word list only.
+func JoinLines(lines []string) string { return defaultCleaner.JoinLines(lines) }
+
+func endsInWordHyphen(s string) bool {
+	if !strings.HasSuffix(s, "-") {
+		return false
+	}
+	return unicode.IsLetter(lastRune(strings.TrimSuffix(s, "-")))
+}
+
+// spacedHyphen finds "recom- mendation": a word, a hyphen, one space and a
+// lower-case word, where the extractor joined two lines with a space.
+var spacedHyphen = regexp.MustCompile(`(\pL+)- (\p{Ll}+)`)
+
+// Words after which a hyphen is suspended, not broken: "pre- and post-".
+var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true}
+
+// mendSpaced mends hyphens broken at a line end inside joined cell text.
+func (c *Cleaner) mendSpaced(p string) string {
+	return spacedHyphen.ReplaceAllStringFunc(p, func(m string) string {
+		left, right, _ := strings.Cut(m, " ")
+		if suspended[right] {
+			return m
+		}
+		return c.ev.mendHyphen(left, right)
+	})
+}

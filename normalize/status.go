@@ -1,0 +1,174 @@
+package normalize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Canonical statuses.
+const (
+	StatusCompleted  = "completed"
+	StatusOngoing    = "ongoing"
+	StatusNotStarted = "not_started"
+)
+
+// Status is a status read from a cell, with the words it was read from.
+type Status struct {
+	Status  string // completed, ongoing, not_started or ""
+	Printed string // the opening clause the status was read from
+	Date    Date   // a date printed with it ("Complete 31/01/2020")
+}
+
+// statusPhrases, tried in order: negative forms before the words they
+// contain ("not started" before "started", "not complete" before
+// "complete").
+var statusPhrases = []struct {
+	status string
+	re     *regexp.Regexp
+}{
+	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b`)},
+	{StatusOngoing, regexp.MustCompile(`^(not (yet )?(fully )?complete[d]?|incomplete|not (fully )?implemented|partially (complete[d]?|implemented|achieved|met)|part(ly)? complete[d]?|partial)\b`)},
+	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|being progressed|work (is )?(on[\s-]?going|in progress|continuing))\b`)},
+	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done)\b`)},
+}
+
+// statusFiller is what may come before the status words: "Status:",
+// "Update:", "Action", "This action has been", a date.
+var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|rag|action|this action|recommendation|this recommendation|rec|now|is|has|have|been|was|were|are|the)\b[\s:.\-–]*)+`)
+
+// ParseStatus reads a status from the opening words of a status, update
+// or completion cell: "Completed: ...", "Ongoing", "On-going", "On going",
+// "In progress", "Not started", "Complete 04/03/2020", "Completed
+// (training ongoing)" (completed), "Completed - June 2020.", "fully
+// implemented", "not progressed", "Action to remain open for a further
+// three months" (ongoing). A short cell ("Action completed.") is read
+// whole. Anything else gives an empty Status.
+func ParseStatus(text string) Status {
+	text = Clean(text)
+	open := openingWords(text)
+	st := matchStatus(open)
+	if st == "" {
+		return Status{}
+	}
+	s := Status{Status: st, Printed: firstClause(text)}
+	if st == StatusCompleted {
+		s.Date = dateAfterStatus(text)
+	}
+	return s
+}
+
+// openingWords strips bullets, filler and a leading date from the start.
+func openingWords(text string) string {
+	first, _, _ := strings.Cut(text, "\n")
+	first = strings.ToLower(strings.TrimLeft(first, "-•*·:;., "))
+	for i := 0; i < 3; i++ {
+		first = statusFiller.ReplaceAllString(first, "")
+		if d, end := firstDate(first); end > 0 && strings.HasPrefix(first, strings.ToLower(d.Printed)) {
+			first = strings.TrimLeft(first[end:], " :-–.,")
+		}
+	}
+	return first
+}
+
+func matchStatus(open string) string {
+	for _, p := range statusPhrases {
+		if p.re.MatchString(open) {
+			return p.status
+		}
+	}
+	return ""
+}
+
+// firstClause is the text up to the first ":" or newline, or the first 80
+// bytes of it.
+func firstClause(text string) string {
+	c, _, _ := strings.Cut(text, "\n")
+	if i := strings.IndexAny(c, ":"); i > 0 {
+		c = c[:i]
+	}
+	if len(c) > 80 {
+		c = strings.TrimSpace(truncate(c, 80)) + "…"
+	}
+	return strings.TrimSpace(c)
+}
+
+func truncate(s string, n int) string {
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// dateAfterStatus is a date printed in the first clause after the status
+// words ("Complete 31/01/2020", "Completed - June 2020.").
+func dateAfterStatus(text string) Date {
+	c := firstClause(text)
+	if len(c) > 60 {
+		c = truncate(c, 60)
+	}
+	if d, end := firstDate(c); end > 0 && d.ISO != "" {
+		return d
+	}
+	return Date{}
+}
+
+// ParseYN reads a "Complete Y/N" cell. "Y" or "Yes" is completed. "N" or
+// "No" is ongoing: the action is open, and the plan does not say that no
+// work has started. Status words ("Ongoing") are read as ParseStatus does.
+func ParseYN(text string) Status {
+	t := strings.ToLower(strings.Trim(Clean(text), " .!"))
+	word, rest, _ := strings.Cut(t, " ")
+	switch strings.Trim(word, ".,:;-–") {
+	case "y", "yes":
+		return Status{Status: StatusCompleted, Printed: firstClause(Clean(text)), Date: dateAfterStatus(rest)}
+	case "n", "no":
+		return Status{Status: StatusOngoing, Printed: firstClause(Clean(text))}
+	}
+	return ParseStatus(text)
+}
+
+// numRange is a run of action numbers a cell gives one status ("1-3 Complete").
+type numRange struct {
+	lo, hi int
+	status string
+}
+
+var rangeRE = regexp.MustCompile(`(?i)\b(?:actions?|recs?\.?|recommendations?|items?|points?)?\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:(?:are|were|is|now|have been|has been)\s+)*([a-z][a-z -]*)`)
+
+// statusRanges finds "1-3 Complete", "Actions 4 to 6 ongoing" in text.
+func statusRanges(text string) []numRange {
+	var out []numRange
+	for _, m := range rangeRE.FindAllStringSubmatch(Clean(text), -1) {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		st := matchStatus(strings.ToLower(m[3]))
+		if st != "" && lo >= 1 && lo < hi && hi-lo < 50 {
+			out = append(out, numRange{lo, hi, st})
+		}
+	}
+	return out
+}
+
+// inRanges returns the status a range gives the row numbered number.
+func inRanges(rs []numRange, number string) string {
+	n := leadingInt(number)
+	for _, r := range rs {
+		if n >= r.lo && n <= r.hi {
+			return r.status
+		}
+	}
+	return ""
+}
+
+var leadingIntRE = regexp.MustCompile(`^\D{0,4}?(\d+)`)
+
+// leadingInt is the first number of a row number ("R3" is 3, "5.1" is 5).
+func leadingInt(s string) int {
+	m := leadingIntRE.FindStringSubmatch(s)
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
