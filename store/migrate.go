@@ -1,0 +1,112 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migration is one numbered file of migrations/, NNNN_name.sql.
+type migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// migrations lists the embedded migrations in order; their numbers must run
+// 1, 2, 3, ... without gaps.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, n := range names {
+		base := strings.TrimPrefix(n, "migrations/")
+		num, _, ok := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", base)
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{Version: v, Name: base, SQL: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
+	for i, m := range ms {
+		if m.Version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.Name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this build brings a database to.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
+}
+
+// migrate applies, forward only, each migration newer than the database's
+// user_version, each in its own immediate transaction that also sets
+// user_version and application_id. Two processes migrating at once are
+// serialised by the write lock; the second finds the work done.
+func (d *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if err := d.checkVersion(ctx); err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := d.apply(ctx, m); err != nil {
+			return fmt.Errorf("%s: %w", m.Name, err)
+		}
+	}
+	return nil
+}
+
+// checkVersion refuses a database written by a newer build.
+func (d *DB) checkVersion(ctx context.Context) error {
+	var uv int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+		return err
+	}
+	if known := SchemaVersion(); uv > known {
+		return fmt.Errorf("schema version %d is newer than this build knows (%d): upgrade actionplan", uv, known)
+	}
+	return nil
+}
+
+func (d *DB) apply(ctx context.Context, m migration) error {
+	tx, err := d.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: _txlock in the DSN
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var uv int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+		return err
+	}
+	if uv >= m.Version {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	set := fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.Version, ApplicationID)
+	if _, err := tx.ExecContext(ctx, set); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/actionplan/actionplan/normalize"
+)
+
+// reviewKeys gives the two identities of a review: type and reference, and
+// type, area and pseudonym. Either may be "" when the document lacks it.
+func reviewKeys(r normalize.Review) (refKey, nameKey string) {
+	t := fold(r.Type)
+	if ref := fold(r.Reference); ref != "" {
+		refKey = t + "|" + ref
+	}
+	if a, p := fold(r.Area), fold(r.Pseudonym); a != "" && p != "" {
+		nameKey = t + "|" + a + "|" + p
+	}
+	return refKey, nameKey
+}
+
+// fold lower-cases s and collapses its whitespace.
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// findReview returns the review the document belongs to, creating it when
+// new, and fills in what the review lacked (a reference first read from a
+// later version). A document with neither identity has no review.
+func findReview(ctx context.Context, tx *sql.Tx, r normalize.Review, run int64) (sql.NullInt64, error) {
+	refKey, nameKey := reviewKeys(r)
+	if refKey == "" && nameKey == "" {
+		return sql.NullInt64{}, nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM reviews
+		WHERE (ref_key = ?1 AND ?1 <> '') OR (name_key = ?2 AND ?2 <> '')
+		ORDER BY (ref_key = ?1) DESC, id LIMIT 1`, refKey, nameKey).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res, err := tx.ExecContext(ctx, `INSERT INTO reviews
+			(review_type, reference, area, pseudonym, ref_key, name_key, first_run_id)
+			VALUES (?,?,?,?,?,?,?)`, r.Type, r.Reference, r.Area, r.Pseudonym,
+			nullString(refKey), nullString(nameKey), nullID(run))
+		if err != nil {
+			return sql.NullInt64{}, err
+		}
+		id, err = res.LastInsertId()
+		return sql.NullInt64{Int64: id, Valid: true}, err
+	case err != nil:
+		return sql.NullInt64{}, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE reviews SET
+		review_type = CASE WHEN review_type = '' THEN ?2 ELSE review_type END,
+		reference = CASE WHEN reference = '' THEN ?3 ELSE reference END,
+		area = CASE WHEN area = '' THEN ?4 ELSE area END,
+		pseudonym = CASE WHEN pseudonym = '' THEN ?5 ELSE pseudonym END,
+		ref_key = coalesce(ref_key, ?6), name_key = coalesce(name_key, ?7)
+		WHERE id = ?1`, id, r.Type, r.Reference, r.Area, r.Pseudonym, nullString(refKey), nullString(nameKey))
+	return sql.NullInt64{Int64: id, Valid: true}, err
+}
