@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"errors"
+	"io"
+	"strconv"
 	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
@@ -35,52 +38,89 @@ type cidRange struct {
 	cid    int
 }
 
+var errNotStream = errors.New("not a stream")
+
 func key(n int, code uint32) uint64 { return uint64(n)<<32 | uint64(code) }
 
 // parseCMap reads a CMap stream. It never panics: malformed input gives
 // whatever mappings were read before it.
 func parseCMap(v pdf.Value, limit int) (cm *cmap) {
-	cm = &cmap{uni: map[uint64]string{}, cid: map[uint64]int{}}
-	defer func() {
-		if r := recover(); r != nil {
-			return
+	data, err := streamBytes(v, 4<<20)
+	if err != nil && len(data) == 0 {
+		return &cmap{uni: map[uint64]string{}, cid: map[uint64]int{}}
+	}
+	return parseCMapBytes(data, limit)
+}
+
+// parseCMapBytes reads CMap source text with our own tokenizer: the operators
+// that matter are the end* ones closing codespace, bfchar/bfrange and
+// cidchar/cidrange blocks; every other keyword clears the operands. At most
+// limit tokens are read.
+func parseCMapBytes(data []byte, limit int) *cmap {
+	cm := &cmap{uni: map[uint64]string{}, cid: map[uint64]int{}}
+	lx := psLexer{data: data}
+	var stk []psTok
+	var marks []int // start of open arrays in stk
+	for n := 0; n < limit; n++ {
+		t, ok := lx.next()
+		if !ok {
+			break
 		}
-	}()
-	ops := 0
-	pdf.Interpret(v, func(stk *pdf.Stack, op string) {
-		ops++
-		if ops > limit {
-			panic("cmap too long")
-		}
-		switch op {
-		case "endcodespacerange":
-			cm.readCodespace(popAll(stk))
-		case "endbfchar":
-			cm.readBfChar(popAll(stk))
-		case "endbfrange":
-			cm.readBfRange(popAll(stk))
-		case "endcidchar":
-			cm.readCidChar(popAll(stk))
-		case "endcidrange":
-			cm.readCidRange(popAll(stk))
-		default:
-			// begin* operators carry a count; usecmap, def and the like are
-			// of no use here. Leave operands for the end* operators.
-			if len(op) > 5 && op[:5] == "begin" {
-				popAll(stk)
+		switch t.kind {
+		case tokOpenArr:
+			if len(marks) < 64 {
+				marks = append(marks, len(stk))
 			}
+			continue
+		case tokCloseArr:
+			if k := len(marks); k > 0 {
+				m := marks[k-1]
+				marks = marks[:k-1]
+				arr := psTok{kind: tokArray, arr: append([]psTok(nil), stk[m:]...)}
+				stk = append(stk[:m], arr)
+			}
+			continue
+		case tokKeyword:
+			cm.keyword(t.s, stk)
+			stk, marks = stk[:0], marks[:0]
+			continue
 		}
-	})
+		if len(stk) < 1<<16 {
+			stk = append(stk, t)
+		}
+	}
 	return cm
 }
 
-func popAll(stk *pdf.Stack) []pdf.Value {
-	n := stk.Len()
-	out := make([]pdf.Value, n)
-	for i := n - 1; i >= 0; i-- {
-		out[i] = stk.Pop()
+func (cm *cmap) keyword(kw string, a []psTok) {
+	switch kw {
+	case "endcodespacerange":
+		cm.readCodespace(a)
+	case "endbfchar":
+		cm.readBfChar(a)
+	case "endbfrange":
+		cm.readBfRange(a)
+	case "endcidchar":
+		cm.readCidChar(a)
+	case "endcidrange":
+		cm.readCidRange(a)
 	}
-	return out
+}
+
+// streamBytes reads a stream's decoded bytes, at most max of them. A panic
+// inside the library's filters becomes an error.
+func streamBytes(v pdf.Value, max int64) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+	}()
+	if v.Kind() != pdf.Stream {
+		return nil, errNotStream
+	}
+	rd := v.Reader()
+	defer rd.Close()
+	return io.ReadAll(io.LimitReader(rd, max))
 }
 
 func codeOf(s string) (uint32, int) {
@@ -95,9 +135,9 @@ func codeOf(s string) (uint32, int) {
 	return c, n
 }
 
-func (cm *cmap) readCodespace(a []pdf.Value) {
+func (cm *cmap) readCodespace(a []psTok) {
 	for i := 0; i+1 < len(a); i += 2 {
-		lo, hi := a[i].RawString(), a[i+1].RawString()
+		lo, hi := a[i].s, a[i+1].s
 		if len(lo) == 0 || len(lo) != len(hi) || len(lo) > 4 {
 			continue
 		}
@@ -105,9 +145,9 @@ func (cm *cmap) readCodespace(a []pdf.Value) {
 	}
 }
 
-func (cm *cmap) readBfChar(a []pdf.Value) {
+func (cm *cmap) readBfChar(a []psTok) {
 	for i := 0; i+1 < len(a); i += 2 {
-		src := a[i].RawString()
+		src := a[i].s
 		if src == "" {
 			continue
 		}
@@ -116,41 +156,41 @@ func (cm *cmap) readBfChar(a []pdf.Value) {
 	}
 }
 
-func (cm *cmap) readBfRange(a []pdf.Value) {
+func (cm *cmap) readBfRange(a []psTok) {
 	for i := 0; i+2 < len(a); i += 3 {
-		lo, n := codeOf(a[i].RawString())
-		hi, _ := codeOf(a[i+1].RawString())
+		lo, n := codeOf(a[i].s)
+		hi, _ := codeOf(a[i+1].s)
 		if n == 0 || hi < lo || hi-lo > 65535 {
 			continue
 		}
 		r := uniRange{n: n, lo: lo, hi: hi}
 		d := a[i+2]
-		if d.Kind() == pdf.Array {
-			for j := 0; j < d.Len(); j++ {
-				r.list = append(r.list, dstText(d.Index(j)))
+		if d.kind == tokArray {
+			for _, x := range d.arr {
+				r.list = append(r.list, dstText(x))
 			}
 		} else {
-			r.base = utf16Units(d.RawString())
+			r.base = utf16Units(d.s)
 		}
 		cm.uniRng = append(cm.uniRng, r)
 	}
 }
 
-func (cm *cmap) readCidChar(a []pdf.Value) {
+func (cm *cmap) readCidChar(a []psTok) {
 	for i := 0; i+1 < len(a); i += 2 {
-		c, n := codeOf(a[i].RawString())
+		c, n := codeOf(a[i].s)
 		if n > 0 {
-			cm.cid[key(n, c)] = int(a[i+1].Int64())
+			cm.cid[key(n, c)] = int(a[i+1].num)
 		}
 	}
 }
 
-func (cm *cmap) readCidRange(a []pdf.Value) {
+func (cm *cmap) readCidRange(a []psTok) {
 	for i := 0; i+2 < len(a); i += 3 {
-		lo, n := codeOf(a[i].RawString())
-		hi, _ := codeOf(a[i+1].RawString())
+		lo, n := codeOf(a[i].s)
+		hi, _ := codeOf(a[i+1].s)
 		if n > 0 && hi >= lo {
-			cm.cidRng = append(cm.cidRng, cidRange{n: n, lo: lo, hi: hi, cid: int(a[i+2].Int64())})
+			cm.cidRng = append(cm.cidRng, cidRange{n: n, lo: lo, hi: hi, cid: int(a[i+2].num)})
 		}
 	}
 }
@@ -167,12 +207,12 @@ func utf16Units(s string) []uint16 {
 }
 
 // dstText decodes a bfchar/bfrange destination: UTF-16BE bytes, or a name.
-func dstText(v pdf.Value) string {
-	if v.Kind() == pdf.Name {
-		s, _ := glyphText(v.Name())
+func dstText(v psTok) string {
+	if v.kind == tokName {
+		s, _ := glyphText(v.s)
 		return s
 	}
-	return string(utf16.Decode(utf16Units(v.RawString())))
+	return string(utf16.Decode(utf16Units(v.s)))
 }
 
 // lookup returns the Unicode text of a code of n bytes.
@@ -237,4 +277,205 @@ func (cm *cmap) codeLen(s string, def int) int {
 		}
 	}
 	return def
+}
+
+// A tokenizer for the PostScript subset of CMap files: numbers, strings
+// (literal and hex), names, array brackets, dictionary brackets and bare
+// keywords. It never panics; at the end of input next reports false.
+
+type tokKind uint8
+
+const (
+	tokNum tokKind = iota
+	tokString
+	tokName
+	tokKeyword
+	tokOpenArr
+	tokCloseArr
+	tokArray
+	tokOther // << >> { }
+)
+
+type psTok struct {
+	kind tokKind
+	s    string  // string bytes, name or keyword
+	num  float64 // tokNum
+	arr  []psTok // tokArray
+}
+
+type psLexer struct {
+	data []byte
+	pos  int
+}
+
+func isPSSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
+}
+
+func isPSDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (lx *psLexer) next() (psTok, bool) {
+	d := lx.data
+	for lx.pos < len(d) {
+		c := d[lx.pos]
+		if isPSSpace(c) {
+			lx.pos++
+			continue
+		}
+		if c == '%' {
+			for lx.pos < len(d) && d[lx.pos] != '\n' && d[lx.pos] != '\r' {
+				lx.pos++
+			}
+			continue
+		}
+		break
+	}
+	if lx.pos >= len(d) {
+		return psTok{}, false
+	}
+	c := d[lx.pos]
+	switch c {
+	case '[':
+		lx.pos++
+		return psTok{kind: tokOpenArr}, true
+	case ']':
+		lx.pos++
+		return psTok{kind: tokCloseArr}, true
+	case '{', '}', ')':
+		lx.pos++
+		return psTok{kind: tokOther}, true
+	case '<':
+		if lx.pos+1 < len(d) && d[lx.pos+1] == '<' {
+			lx.pos += 2
+			return psTok{kind: tokOther}, true
+		}
+		return lx.hex(), true
+	case '>':
+		lx.pos++
+		if lx.pos < len(d) && d[lx.pos] == '>' {
+			lx.pos++
+		}
+		return psTok{kind: tokOther}, true
+	case '(':
+		return lx.literal(), true
+	case '/':
+		lx.pos++
+		return psTok{kind: tokName, s: lx.regular()}, true
+	}
+	w := lx.regular()
+	if w == "" { // a stray byte
+		lx.pos++
+		return psTok{kind: tokOther}, true
+	}
+	if f, err := strconv.ParseFloat(w, 64); err == nil {
+		return psTok{kind: tokNum, num: f}, true
+	}
+	return psTok{kind: tokKeyword, s: w}, true
+}
+
+func (lx *psLexer) regular() string {
+	start := lx.pos
+	for lx.pos < len(lx.data) && !isPSSpace(lx.data[lx.pos]) && !isPSDelim(lx.data[lx.pos]) {
+		lx.pos++
+	}
+	return string(lx.data[start:lx.pos])
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func (lx *psLexer) hex() psTok {
+	lx.pos++ // '<'
+	var out []byte
+	var hi byte
+	half := false
+	for lx.pos < len(lx.data) {
+		c := lx.data[lx.pos]
+		lx.pos++
+		if c == '>' {
+			break
+		}
+		v, ok := unhex(c)
+		if !ok {
+			continue
+		}
+		if half {
+			out = append(out, hi<<4|v)
+		} else {
+			hi = v
+		}
+		half = !half
+	}
+	if half {
+		out = append(out, hi<<4)
+	}
+	return psTok{kind: tokString, s: string(out)}
+}
+
+func (lx *psLexer) literal() psTok {
+	lx.pos++ // '('
+	var out []byte
+	depth := 1
+	d := lx.data
+	for lx.pos < len(d) {
+		c := d[lx.pos]
+		lx.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return psTok{kind: tokString, s: string(out)}
+			}
+		case '\\':
+			if lx.pos >= len(d) {
+				continue
+			}
+			e := d[lx.pos]
+			lx.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r', '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for k := 0; k < 2 && lx.pos < len(d) && d[lx.pos] >= '0' && d[lx.pos] <= '7'; k++ {
+						v = v*8 + int(d[lx.pos]-'0')
+						lx.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return psTok{kind: tokString, s: string(out)}
 }
