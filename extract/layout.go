@@ -10,7 +10,8 @@ import (
 
 const (
 	lineTol  = 0.35 // baselines within this fraction of the size share a line
-	wordGap  = 0.15 // a gap wider than this fraction of the size splits words
+	wordGap  = 0.1  // a gap wider than this fraction of the size splits words
+	spaceGap = 0.03 // across a whitespace glyph, a gap wider than this splits words
 	dupeTol  = 0.12 // a same glyph re-drawn within this fraction (fake bold) is dropped
 	backstep = 0.6  // a step back wider than this fraction of the size splits words
 )
@@ -91,7 +92,11 @@ func dropDuplicates(gs []Glyph) []Glyph {
 	return out
 }
 
-// splitWords cuts a line's glyphs into words at whitespace and gaps.
+// splitWords cuts a line's glyphs into words, the way poppler does: a gap
+// wider than wordGap of the size splits a word; a whitespace glyph splits it
+// only when the text on either side of it stands apart by more than
+// spaceGap of the size (producers that draw a space and then pull the next
+// glyph back with a negative word spacing mean no break).
 func splitWords(gs []Glyph) []Word {
 	var words []Word
 	var cur []Glyph
@@ -101,20 +106,26 @@ func splitWords(gs []Glyph) []Word {
 		}
 		cur = nil
 	}
+	sawSpace := false
 	for i := range gs {
 		g := gs[i]
 		if g.Space || isBlank(g.Text) {
-			flush()
+			sawSpace = true
 			continue
 		}
 		if len(cur) > 0 {
 			p := cur[len(cur)-1]
 			gap := g.X0 - p.X1
 			size := math.Max(p.Size, g.Size)
-			if gap > wordGap*size || g.X0 < p.X1-backstep*size {
+			limit := wordGap
+			if sawSpace {
+				limit = spaceGap
+			}
+			if gap >= limit*size || g.X0 < p.X1-backstep*size {
 				flush()
 			}
 		}
+		sawSpace = false
 		cur = append(cur, g)
 	}
 	flush()
