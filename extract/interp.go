@@ -237,12 +237,12 @@ func (in *interp) show(s string) {
 		if space {
 			adv += gs.tw
 		}
-		in.emit(text, w, trm, space)
+		in.emit(text, w, trm)
 		in.tm = matrix{1, 0, 0, 1, adv * th, 0}.mul(in.tm)
 	})
 }
 
-func (in *interp) emit(text string, w float64, trm matrix, space bool) {
+func (in *interp) emit(text string, w float64, trm matrix) {
 	f := in.gs.font
 	ox, oy := trm.apply(0, 0)
 	ax, ay := trm.vec(w, 0)
@@ -250,7 +250,8 @@ func (in *interp) emit(text string, w float64, trm matrix, space bool) {
 	if !in.gs.clip.contains(ox+ax/2, oy+ay/2, 1) {
 		return
 	}
-	if !space && text != "" {
+	space := false
+	if text != "" {
 		for _, r := range text {
 			if r == ' ' || r == '\t' || r == '\u00a0' {
 				space = true

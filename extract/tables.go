@@ -1,3 +1,265 @@
 package extract
 
-func findTables(doc *Document) []Table { return nil }
+import (
+	"math"
+	"sort"
+)
+
+// Tables: find each table by its header, follow it down the page and across
+// pages, and rebuild its rows.
+
+// findTables scans the document for headers and rebuilds a table from each.
+func findTables(doc *Document) []Table {
+	var tables []Table
+	pi, li := 0, 0
+	for pi < len(doc.Pages) {
+		h, ok := findHeader(&doc.Pages[pi], pi, li)
+		if !ok {
+			pi, li = pi+1, 0
+			continue
+		}
+		t, endPage, endLine := rebuild(doc, h)
+		if len(t.Rows) > 0 {
+			tables = append(tables, t)
+		}
+		if endPage < pi || endPage == pi && endLine <= h.last {
+			endPage, endLine = pi, h.last+1
+		}
+		pi, li = endPage, endLine
+	}
+	return tables
+}
+
+// region is the part of one page that a table occupies.
+type region struct {
+	page     int
+	lines    []Line
+	top, bot float64
+	ended    bool // the table ends on this page
+	next     int  // index in page.Lines after the region
+}
+
+// rebuild follows a table from its header to its end and rebuilds its rows.
+func rebuild(doc *Document, h header) (Table, int, int) {
+	p := &doc.Pages[h.page]
+	sample := sampleBody(p, h)
+	cols := columnsOf(h, p, sample)
+	t := Table{IsPlan: h.plan, Columns: cols.names, Bounds: cols.bounds, PageFirst: h.page + 1}
+	b := newBuilder(cols, h.page)
+	pi, start := h.page, h.last+1
+	for {
+		r := regionOn(doc, pi, start, cols, h)
+		b.addRegion(doc, r)
+		t.PageLast = pi + 1
+		if r.ended || pi+1 >= len(doc.Pages) {
+			if !r.ended {
+				return b.finish(t), pi + 1, 0
+			}
+			return b.finish(t), pi, r.next
+		}
+		next, ok := continues(doc, pi+1, cols, h)
+		if !ok {
+			return b.finish(t), pi + 1, 0
+		}
+		pi, start = pi+1, next
+	}
+}
+
+// sampleBody takes the lines under the header up to the first large gap,
+// to find the column gutters of a borderless table.
+func sampleBody(p *Page, h header) []Line {
+	var out []Line
+	prev := h.bot
+	for _, l := range p.Lines[h.last+1:] {
+		if l.Top-prev > 4*l.size() || len(out) > 80 {
+			break
+		}
+		out = append(out, l)
+		prev = l.Bottom
+	}
+	return out
+}
+
+// matchingVerticals returns the vertical rules that stand on the table's
+// column bounds.
+func matchingVerticals(p *Page, cols layoutCols) []Rule {
+	var out []Rule
+	for _, r := range p.Rules {
+		if !r.Vertical() {
+			continue
+		}
+		x := (r.X0 + r.X1) / 2
+		for _, b := range cols.bounds {
+			if math.Abs(x-b) <= 3 {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ruledSpans merges the y-extents of rules into connected spans.
+func ruledSpans(rules []Rule) [][2]float64 {
+	sort.Slice(rules, func(i, j int) bool { return rules[i].Y0 < rules[j].Y0 })
+	var spans [][2]float64
+	for _, r := range rules {
+		if n := len(spans); n > 0 && r.Y0 <= spans[n-1][1]+4 {
+			spans[n-1][1] = math.Max(spans[n-1][1], r.Y1)
+			continue
+		}
+		spans = append(spans, [2]float64{r.Y0, r.Y1})
+	}
+	return spans
+}
+
+// regionOn finds the table's extent on page pi from line index start.
+func regionOn(doc *Document, pi, start int, cols layoutCols, h header) region {
+	p := &doc.Pages[pi]
+	r := region{page: pi, next: len(p.Lines)}
+	if start >= len(p.Lines) {
+		return r
+	}
+	if cols.ruled {
+		return ruledRegion(p, pi, start, cols)
+	}
+	return openRegion(p, pi, start, cols, h)
+}
+
+func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
+	r := region{page: pi, next: len(p.Lines)}
+	first := p.Lines[start]
+	var span [2]float64
+	found := false
+	for _, s := range ruledSpans(matchingVerticals(p, cols)) {
+		if s[1] > first.Top+1 && s[0] <= first.Bottom+2 {
+			span, found = s, true
+			break
+		}
+	}
+	if !found {
+		r.ended = true
+		r.next = start
+		return r
+	}
+	r.top, r.bot = span[0], span[1]
+	for i := start; i < len(p.Lines); i++ {
+		l := p.Lines[i]
+		mid := (l.Top + l.Bottom) / 2
+		if mid > r.bot {
+			r.ended = true
+			r.next = i
+			break
+		}
+		if _, ok := findHeaderAt(p, pi, i); ok && i > start {
+			r.ended = true
+			r.next = i
+			break
+		}
+		r.lines = append(r.lines, l)
+	}
+	return r
+}
+
+// findHeaderAt reports whether a new table header starts at line i.
+func findHeaderAt(p *Page, pi, i int) (header, bool) {
+	if c, hits, share := lineVocab(p.Lines[i]); hits < 2 || share < 0.6 || bits(c) < 2 {
+		return header{}, false
+	}
+	h, ok := findHeader(p, pi, i)
+	if ok && h.first == i {
+		return h, true
+	}
+	return header{}, false
+}
+
+// openRegion follows a borderless table down the page until prose, a large
+// gap or a new header.
+func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
+	r := region{page: pi, next: len(p.Lines)}
+	prevBot := math.NaN()
+	for i := start; i < len(p.Lines); i++ {
+		l := p.Lines[i]
+		gapStop := !math.IsNaN(prevBot) && l.Top-prevBot > 3*l.size()
+		if gapStop || crossesColumns(l, cols) {
+			r.ended, r.next = true, i
+			break
+		}
+		if i > start {
+			if _, ok := findHeaderAt(p, pi, i); ok {
+				r.ended, r.next = true, i
+				break
+			}
+		}
+		r.lines = append(r.lines, l)
+		prevBot = l.Bottom
+	}
+	if len(r.lines) > 0 {
+		r.top, r.bot = r.lines[0].Top, r.lines[len(r.lines)-1].Bottom
+	}
+	return r
+}
+
+// crossesColumns: a line of prose runs across column bounds with ordinary
+// word spacing, which a table's cells never do.
+func crossesColumns(l Line, cols layoutCols) bool {
+	if len(l.Words) < 2 {
+		return false
+	}
+	crossings, inner := 0, 0
+	for _, b := range cols.bounds[1 : len(cols.bounds)-1] {
+		if b < l.X0 || b > l.X1 {
+			continue
+		}
+		inner++
+		for i, w := range l.Words {
+			if w.X0 < b-1 && w.X1 > b+1 {
+				crossings++
+				break
+			}
+			if i+1 < len(l.Words) {
+				nx := l.Words[i+1]
+				if w.X1 <= b+1 && nx.X0 >= b-1 && nx.X0-w.X1 < 0.45*w.Size {
+					crossings++
+					break
+				}
+			}
+		}
+	}
+	return inner > 0 && crossings*2 > inner
+}
+
+// continues reports whether the table goes on at the top of page pi, and
+// from which line, skipping a repeated header.
+func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
+	p := &doc.Pages[pi]
+	if len(p.Lines) == 0 {
+		return 0, false
+	}
+	start := 0
+	if rh, ok := findHeader(p, pi, 0); ok && rh.first <= 1 && sameHeader(rh, h) {
+		start = rh.last + 1
+	} else if ok && rh.first == 0 {
+		return 0, false // a different table starts here
+	}
+	if start >= len(p.Lines) {
+		return start, false
+	}
+	first := p.Lines[start]
+	if cols.ruled {
+		for _, s := range ruledSpans(matchingVerticals(p, cols)) {
+			if s[0] <= first.Bottom+2 && s[1] > first.Top+1 {
+				return start, true
+			}
+		}
+		return start, false
+	}
+	return start, !crossesColumns(first, cols)
+}
+
+func sameHeader(a, b header) bool {
+	if a.key == b.key {
+		return true
+	}
+	return len(a.labels) == len(b.labels) && a.cats == b.cats
+}

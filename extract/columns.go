@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Column bounds: from vertical rules where the header has them, otherwise
+// from the header labels refined by the gutters of the body text below.
+
+type layoutCols struct {
+	names  []string
+	bounds []float64 // len(names)+1
+	ruled  bool
+}
+
+func (c layoutCols) n() int { return len(c.names) }
+
+// col returns the column index of x, or -1 outside the table.
+func (c layoutCols) col(x float64) int {
+	if x < c.bounds[0]-2 || x > c.bounds[len(c.bounds)-1]+2 {
+		return -1
+	}
+	i := sort.SearchFloat64s(c.bounds[1:len(c.bounds)-1], x)
+	return i
+}
+
+// columnsOf derives the columns of a table from its header and the body
+// lines under it.
+func columnsOf(h header, p *Page, body []Line) layoutCols {
+	if xs := verticalsAcross(p.Rules, h.top, h.bot); len(xs) >= 3 {
+		if c, ok := ruledColumns(h, xs, body); ok {
+			return c
+		}
+	}
+	return gutterColumns(h, p, body)
+}
+
+func ruledColumns(h header, xs []float64, body []Line) (layoutCols, bool) {
+	c := layoutCols{ruled: true}
+	c.bounds = append(c.bounds, xs[0])
+	for k := 0; k+1 < len(xs); k++ {
+		lo, hi := xs[k], xs[k+1]
+		name := labelIn(h.labels, lo, hi)
+		if name == "" && !textIn(body, lo, hi) {
+			if hi-lo < 6 { // a double rule or a sliver: fold into its neighbour
+				c.bounds[len(c.bounds)-1] = hi
+				continue
+			}
+		}
+		c.names = append(c.names, name)
+		c.bounds = append(c.bounds, hi)
+	}
+	return c, len(c.names) >= 2
+}
+
+// labelIn joins the header words whose centre lies in [lo, hi).
+func labelIn(labels []label, lo, hi float64) string {
+	var ws []Word
+	for _, l := range labels {
+		for _, w := range l.words {
+			if cx := (w.X0 + w.X1) / 2; cx >= lo && cx < hi {
+				ws = append(ws, w)
+			}
+		}
+	}
+	return label{words: ws}.text()
+}
+
+func textIn(lines []Line, lo, hi float64) bool {
+	for _, l := range lines {
+		for _, w := range l.Words {
+			if cx := (w.X0 + w.X1) / 2; cx >= lo && cx < hi {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gutterColumns places a boundary between neighbouring labels in the widest
+// gap that the body text leaves between them, at the gap's right end (cells
+// are usually left-aligned).
+func gutterColumns(h header, p *Page, body []Line) layoutCols {
+	labels := h.labels
+	var ivs [][2]float64
+	for _, l := range body {
+		for _, w := range l.Words {
+			ivs = append(ivs, [2]float64{w.X0, w.X1})
+		}
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i][0] < ivs[j][0] })
+	c := layoutCols{}
+	left := math.Min(labels[0].x0, minX0(ivs, labels[0].x0))
+	// A leading column without a label (row numbers) shows as a gutter
+	// before the first label.
+	if g, ok := widestGap(ivs, left-1, labels[0].center()); ok && g[0] > left+1 {
+		c.names = append(c.names, "")
+		c.bounds = append(c.bounds, left-1)
+		left = g[1] - 1
+	}
+	c.bounds = append(c.bounds, left-1)
+	for k := range labels {
+		c.names = append(c.names, labels[k].text())
+		if k+1 == len(labels) {
+			break
+		}
+		b := labels[k+1].x0 - 2
+		if g, ok := widestGap(ivs, labels[k].center(), labels[k+1].center()); ok {
+			b = g[1] - 1
+		}
+		c.bounds = append(c.bounds, b)
+	}
+	c.bounds = append(c.bounds, math.Max(p.Width, h.x1+1))
+	return c
+}
+
+func (l label) center() float64 { return (l.x0 + l.x1) / 2 }
+
+func minX0(ivs [][2]float64, def float64) float64 {
+	if len(ivs) == 0 {
+		return def
+	}
+	return ivs[0][0]
+}
+
+// widestGap finds the widest stretch of (lo, hi) that no interval covers.
+func widestGap(ivs [][2]float64, lo, hi float64) ([2]float64, bool) {
+	best := [2]float64{}
+	found := false
+	cur := lo
+	consider := func(a, b float64) {
+		if b-a > 1.5 && (!found || b-a > best[1]-best[0]) {
+			best, found = [2]float64{a, b}, true
+		}
+	}
+	for _, iv := range ivs {
+		if iv[1] <= lo || iv[0] >= hi {
+			continue
+		}
+		if iv[0] > cur {
+			consider(cur, iv[0])
+		}
+		cur = math.Max(cur, iv[1])
+	}
+	if cur < hi {
+		consider(cur, hi)
+	}
+	return best, found
+}
+
+// piece is part of a word that falls in one column.
+type piece struct {
+	col    int
+	text   string
+	x0, x1 float64
+	top    float64
+	base   float64
+	size   float64
+}
+
+// splitWord cuts a word at column bounds, glyph by glyph, for producers that
+// leave no gap between cells.
+func splitWord(w Word, c layoutCols) []piece {
+	var out []piece
+	var b strings.Builder
+	cur := -2
+	var p piece
+	flush := func() {
+		if b.Len() > 0 && cur >= 0 {
+			p.text = b.String()
+			out = append(out, p)
+		}
+		b.Reset()
+	}
+	for _, g := range w.Glyphs {
+		k := c.col((g.X0 + g.X1) / 2)
+		if k != cur {
+			flush()
+			cur = k
+			p = piece{col: k, x0: g.X0, x1: g.X1, top: g.Top, base: g.Base, size: g.Size}
+		}
+		b.WriteString(g.Text)
+		p.x1 = math.Max(p.x1, g.X1)
+		p.top = math.Min(p.top, g.Top)
+	}
+	flush()
+	return out
+}

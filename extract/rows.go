@@ -1,0 +1,608 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Rows: cut each page's part of a table into bands, and join the bands into
+// logical rows across pages, cell by cell.
+
+// cellLine is one line of text inside one cell.
+type cellLine struct {
+	text     string
+	x0, x1   float64
+	top, bot float64
+	size     float64
+	firstW   float64 // width of the first word, for the short-line test
+	page     int
+	joined   bool // first line after a page break
+}
+
+// bandLine is one physical line of a band, cut into columns.
+type bandLine struct {
+	cells []cellLine // per column; text "" when empty
+	mid   float64
+	text  string
+}
+
+type cut struct {
+	y    float64
+	cols []bool
+	full bool
+}
+
+type band struct {
+	page     int
+	lines    []bandLine
+	partial  []cut
+	spanning bool
+	first    bool // first band on its page
+	bottom   bool // reaches the bottom of the region
+}
+
+type rowAcc struct {
+	cells     [][]cellLine
+	pageFirst int
+	pageLast  int
+}
+
+type groupAcc struct {
+	rows   []*rowAcc
+	merged []bool
+	theme  string
+}
+
+type builder struct {
+	cols      layoutCols
+	groups    []*groupAcc
+	theme     string
+	startPage int
+	numbered  int // groups whose first cell carried a number
+}
+
+func newBuilder(cols layoutCols, startPage int) *builder {
+	return &builder{cols: cols, startPage: startPage}
+}
+
+var rowNumber = regexp.MustCompile(`^(?i:recommendation|rec\.?|action)?\s*(R?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.:)]|\s+[-–—]\s|$)`)
+
+// numberOf returns the row number printed at the start of s, or "".
+func numberOf(s string) string {
+	s = strings.TrimSpace(s)
+	if m := rowNumber.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// addRegion cuts a page's region into bands and adds them.
+func (b *builder) addRegion(doc *Document, r region) {
+	if len(r.lines) == 0 {
+		return
+	}
+	p := &doc.Pages[r.page]
+	lines := b.cutLines(r)
+	var bands []band
+	if b.cols.ruled {
+		bands = b.ruledBands(p, r, lines)
+	} else {
+		bands = b.openBands(r, lines)
+	}
+	for i := range bands {
+		bands[i].first = i == 0 && r.page != b.startPage
+		bands[i].bottom = i == len(bands)-1
+		b.addBand(bands[i])
+	}
+}
+
+// cutLines splits each line's words at the column bounds.
+func (b *builder) cutLines(r region) []bandLine {
+	n := b.cols.n()
+	out := make([]bandLine, 0, len(r.lines))
+	for _, l := range r.lines {
+		bl := bandLine{cells: make([]cellLine, n), mid: (l.Top + l.Bottom) / 2, text: l.Text()}
+		for _, w := range l.Words {
+			for _, pc := range splitWord(w, b.cols) {
+				c := &bl.cells[pc.col]
+				if c.text == "" {
+					*c = cellLine{text: pc.text, x0: pc.x0, x1: pc.x1, top: pc.top, bot: pc.base + 0.2*pc.size,
+						size: pc.size, firstW: pc.x1 - pc.x0, page: r.page}
+					continue
+				}
+				c.text += " " + pc.text
+				c.x1 = math.Max(c.x1, pc.x1)
+				c.top = math.Min(c.top, pc.top)
+				c.size = math.Max(c.size, pc.size)
+			}
+		}
+		out = append(out, bl)
+	}
+	return out
+}
+
+// ruledBands cuts at horizontal rules. A rule across every column ends a
+// row; one across only some columns separates the actions of a merged
+// recommendation.
+func (b *builder) ruledBands(p *Page, r region, lines []bandLine) []band {
+	cuts := b.horizontalCuts(p, r)
+	var bands []band
+	cur := band{page: r.page}
+	ci := 0
+	flush := func() {
+		if len(cur.lines) > 0 {
+			cur.spanning = b.spanningBand(p, cur)
+			bands = append(bands, cur)
+		}
+		cur = band{page: r.page}
+	}
+	for _, l := range lines {
+		for ci < len(cuts) && cuts[ci].y < l.mid {
+			if cuts[ci].full {
+				flush()
+			} else if len(cur.lines) > 0 {
+				cur.partial = append(cur.partial, cuts[ci])
+			}
+			ci++
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	flush()
+	return bands
+}
+
+func (b *builder) horizontalCuts(p *Page, r region) []cut {
+	n := b.cols.n()
+	x0, x1 := b.cols.bounds[0], b.cols.bounds[n]
+	var hs []Rule
+	for _, ru := range p.Rules {
+		if ru.Vertical() || ru.X1 < x0+2 || ru.X0 > x1-2 {
+			continue
+		}
+		y := (ru.Y0 + ru.Y1) / 2
+		if y < r.top-2 || y > r.bot+2 {
+			continue
+		}
+		hs = append(hs, ru)
+	}
+	sort.Slice(hs, func(i, j int) bool { return hs[i].Y0+hs[i].Y1 < hs[j].Y0+hs[j].Y1 })
+	var cuts []cut
+	for i := 0; i < len(hs); {
+		y := (hs[i].Y0 + hs[i].Y1) / 2
+		j := i
+		cover := make([]float64, n)
+		for ; j < len(hs) && (hs[j].Y0+hs[j].Y1)/2-y <= 2; j++ {
+			for k := 0; k < n; k++ {
+				lo, hi := b.cols.bounds[k], b.cols.bounds[k+1]
+				cover[k] += math.Max(0, math.Min(hi, hs[j].X1)-math.Max(lo, hs[j].X0))
+			}
+		}
+		c := cut{y: y, cols: make([]bool, n), full: true}
+		for k := 0; k < n; k++ {
+			c.cols[k] = cover[k] >= 0.6*(b.cols.bounds[k+1]-b.cols.bounds[k])
+			c.full = c.full && c.cols[k]
+		}
+		cuts = append(cuts, c)
+		i = j
+	}
+	return cuts
+}
+
+// spanningBand: no inner vertical rule crosses the band, so its one cell
+// spans the table (a theme sub-heading).
+func (b *builder) spanningBand(p *Page, bd band) bool {
+	top, bot := bd.lines[0].mid, bd.lines[len(bd.lines)-1].mid
+	inner := b.cols.bounds[1:b.cols.n()]
+	for _, ru := range p.Rules {
+		if !ru.Vertical() || ru.Y0 > bot || ru.Y1 < top {
+			continue
+		}
+		x := (ru.X0 + ru.X1) / 2
+		for _, bx := range inner {
+			if math.Abs(x-bx) <= 3 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// openBands cuts a borderless table: before a line whose first column
+// starts with a row number where the table is numbered, otherwise at a gap
+// that runs across every column.
+func (b *builder) openBands(r region, lines []bandLine) []band {
+	numbered := 0
+	for _, l := range lines {
+		if numberOf(l.cells[0].text) != "" {
+			numbered++
+		}
+	}
+	var bands []band
+	cur := band{page: r.page}
+	prevBot := math.NaN()
+	for _, l := range lines {
+		top, bot, size := lineExtent(l)
+		start := false
+		if numbered > 0 {
+			start = numberOf(l.cells[0].text) != ""
+		} else if !math.IsNaN(prevBot) {
+			start = top-prevBot > 0.55*size && l.cells[0].text != ""
+		}
+		if start && len(cur.lines) > 0 {
+			bands = append(bands, cur)
+			cur = band{page: r.page}
+		}
+		cur.lines = append(cur.lines, l)
+		prevBot = bot
+	}
+	if len(cur.lines) > 0 {
+		bands = append(bands, cur)
+	}
+	return bands
+}
+
+func lineExtent(l bandLine) (top, bot, size float64) {
+	top, bot = math.Inf(1), math.Inf(-1)
+	for _, c := range l.cells {
+		if c.text == "" {
+			continue
+		}
+		top, bot, size = math.Min(top, c.top), math.Max(bot, c.bot), math.Max(size, c.size)
+	}
+	return
+}
+
+// bandText is the band's whole text, for theme rows.
+func bandText(bd band) string {
+	var parts []string
+	for _, l := range bd.lines {
+		parts = append(parts, l.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// addBand turns a band into rows: a theme heading, a continuation of the
+// row before, further actions of the same recommendation, or a new row.
+func (b *builder) addBand(bd band) {
+	if bd.spanning && len(bd.partial) == 0 && b.cols.n() > 2 {
+		if !bd.first || len(b.groups) == 0 {
+			b.theme = strings.Join(strings.Fields(bandText(bd)), " ")
+			return
+		}
+	}
+	subs := b.subRows(bd)
+	if len(b.groups) == 0 && isInstruction(subs[0]) {
+		return
+	}
+	if bd.first && b.continuation(subs[0]) {
+		b.appendTo(subs, bd)
+		return
+	}
+	if g := b.lastGroup(); g != nil && b.leadingEmpty(subs[0]) {
+		b.moreActions(g, subs, bd)
+		return
+	}
+	g := &groupAcc{merged: b.mergedCols(bd), theme: b.theme}
+	for _, s := range subs {
+		g.rows = append(g.rows, newRow(s))
+	}
+	b.groups = append(b.groups, g)
+	if b.numberOf(g) != "" {
+		b.numbered++
+	}
+}
+
+func newRow(cells [][]cellLine) *rowAcc {
+	r := &rowAcc{cells: cells, pageFirst: -1}
+	r.touch(cells)
+	return r
+}
+
+func (r *rowAcc) touch(cells [][]cellLine) {
+	for _, c := range cells {
+		for _, l := range c {
+			if r.pageFirst < 0 || l.page < r.pageFirst {
+				r.pageFirst = l.page
+			}
+			if l.page > r.pageLast {
+				r.pageLast = l.page
+			}
+		}
+	}
+}
+
+func (b *builder) lastGroup() *groupAcc {
+	if len(b.groups) == 0 {
+		return nil
+	}
+	return b.groups[len(b.groups)-1]
+}
+
+// subRows splits a band's lines by column into its action rows, at the
+// partial cuts; columns no partial cut covers go whole into the first.
+func (b *builder) subRows(bd band) [][][]cellLine {
+	n := b.cols.n()
+	k := len(bd.partial) + 1
+	subs := make([][][]cellLine, k)
+	for i := range subs {
+		subs[i] = make([][]cellLine, n)
+	}
+	for _, l := range bd.lines {
+		for c := 0; c < n; c++ {
+			if l.cells[c].text == "" {
+				continue
+			}
+			idx := 0
+			for _, pc := range bd.partial {
+				if pc.cols[c] && pc.y < l.mid {
+					idx++
+				}
+			}
+			subs[idx][c] = append(subs[idx][c], l.cells[c])
+		}
+	}
+	// Drop action rows left empty (a partial cut that covers no text).
+	out := subs[:0]
+	for i, s := range subs {
+		if i == 0 || !emptyCells(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func emptyCells(cells [][]cellLine) bool {
+	for _, c := range cells {
+		if len(c) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mergedCols are the columns that no partial cut of the band covers.
+func (b *builder) mergedCols(bd band) []bool {
+	m := make([]bool, b.cols.n())
+	if len(bd.partial) == 0 {
+		return m
+	}
+	for c := range m {
+		m[c] = true
+		for _, pc := range bd.partial {
+			if pc.cols[c] {
+				m[c] = false
+			}
+		}
+	}
+	return m
+}
+
+// leadCols is how many leading columns identify a row: the number column
+// (when unlabeled) and the first labeled column.
+func (b *builder) leadCols() int {
+	if b.cols.names[0] == "" && b.cols.n() > 2 {
+		return 2
+	}
+	return 1
+}
+
+func (b *builder) leadingEmpty(cells [][]cellLine) bool {
+	k := b.leadCols()
+	for c := 0; c < k; c++ {
+		if len(cells[c]) > 0 {
+			return false
+		}
+	}
+	return !emptyCells(cells)
+}
+
+// continuation decides whether the first band on a page continues the row
+// cut by the page break.
+func (b *builder) continuation(cells [][]cellLine) bool {
+	g := b.lastGroup()
+	if g == nil {
+		return false
+	}
+	if b.leadingEmpty(cells) {
+		return true
+	}
+	if b.numbered*2 >= len(b.groups) {
+		return numberOfCells(cells, b.cols) == ""
+	}
+	last := g.rows[len(g.rows)-1]
+	for c := range cells {
+		if len(cells[c]) == 0 || len(last.cells[c]) == 0 {
+			continue
+		}
+		prev := last.cells[c][len(last.cells[c])-1].text
+		next := cells[c][0].text
+		if !endsSentence(prev) && startsLower(next) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsAny(s[len(s)-1:], ".!?:")
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// appendTo joins a continuation band to the last row, cell by cell; further
+// action rows of the band become new actions of the same recommendation.
+func (b *builder) appendTo(subs [][][]cellLine, bd band) {
+	g := b.lastGroup()
+	last := g.rows[len(g.rows)-1]
+	for c, lines := range subs[0] {
+		if len(lines) == 0 {
+			continue
+		}
+		lines[0].joined = true
+		target := last
+		if g.merged[c] {
+			target = g.rows[0]
+		}
+		target.cells[c] = appendDedup(target.cells[c], lines)
+		target.touch([][]cellLine{lines})
+		last.touch([][]cellLine{lines})
+	}
+	for _, s := range subs[1:] {
+		g.rows = append(g.rows, newRow(s))
+	}
+}
+
+// appendDedup appends lines, dropping a first line that repeats the last
+// (a producer drew the line cut by the page break on both pages).
+func appendDedup(dst, src []cellLine) []cellLine {
+	if len(dst) > 0 && len(src) > 0 && dst[len(dst)-1].text == src[0].text && len(src[0].text) > 3 {
+		src = src[1:]
+		if len(src) > 0 {
+			src[0].joined = true
+		}
+	}
+	return append(dst, src...)
+}
+
+// moreActions adds action rows to a recommendation whose leading cells are
+// left empty in the rows under it.
+func (b *builder) moreActions(g *groupAcc, subs [][][]cellLine, bd band) {
+	for c := 0; c < b.leadCols(); c++ {
+		g.merged[c] = true
+	}
+	for _, s := range subs {
+		g.rows = append(g.rows, newRow(s))
+	}
+}
+
+func numberOfCells(cells [][]cellLine, cols layoutCols) string {
+	for c := range cells {
+		if len(cells[c]) == 0 {
+			if cols.names[c] == "" {
+				return ""
+			}
+			continue
+		}
+		return numberOf(cells[c][0].text)
+	}
+	return ""
+}
+
+func (b *builder) numberOf(g *groupAcc) string {
+	return numberOfCells(g.rows[0].cells, b.cols)
+}
+
+// isInstruction: template guidance under the header ("Roles no names",
+// "What is the over-arching recommendation?") rather than data.
+func isInstruction(cells [][]cellLine) bool {
+	n, hits := 0, 0
+	for _, c := range cells {
+		if len(c) == 0 {
+			continue
+		}
+		n++
+		t := strings.ToLower(joinLines(c))
+		if strings.HasSuffix(strings.TrimSpace(t), "?") || strings.Contains(t, "no names") ||
+			strings.HasPrefix(t, "e.g") || strings.HasPrefix(t, "i.e") || strings.HasPrefix(t, "(") ||
+			strings.HasPrefix(t, "what ") || strings.HasPrefix(t, "how ") || strings.HasPrefix(t, "who ") ||
+			strings.HasPrefix(t, "when ") || strings.HasPrefix(t, "insert ") || strings.HasPrefix(t, "enter ") {
+			hits++
+		}
+	}
+	return n > 0 && hits*2 > n
+}
+
+func joinLines(ls []cellLine) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// finish assembles every row's cell text.
+func (b *builder) finish(t Table) Table {
+	right := b.columnRights()
+	for gi, g := range b.groups {
+		for ri, r := range g.rows {
+			row := Row{Theme: g.theme, Group: gi + 1, Cells: make([]string, b.cols.n())}
+			for c := range row.Cells {
+				src := r.cells[c]
+				if g.merged[c] {
+					src = g.rows[0].cells[c]
+				}
+				row.Cells[c] = cellText(src, right[c])
+			}
+			row.Number = b.numberOf(g)
+			row.PageFirst, row.PageLast = r.pageFirst+1, r.pageLast+1
+			if ri > 0 && g.rows[0].pageFirst >= 0 && row.PageFirst == 0 {
+				row.PageFirst, row.PageLast = g.rows[0].pageFirst+1, g.rows[0].pageLast+1
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+func (b *builder) columnRights() []float64 {
+	right := make([]float64, b.cols.n())
+	for _, g := range b.groups {
+		for _, r := range g.rows {
+			for c, ls := range r.cells {
+				for _, l := range ls {
+					right[c] = math.Max(right[c], l.x1)
+				}
+			}
+		}
+	}
+	return right
+}
+
+// cellText joins a cell's lines: lines of one paragraph with a space (no
+// space after a line-end hyphen), paragraphs with "\n".
+func cellText(ls []cellLine, right float64) string {
+	var sb strings.Builder
+	for i, l := range ls {
+		if i > 0 {
+			prev := ls[i-1]
+			switch {
+			case paragraphBreak(prev, l, right):
+				sb.WriteByte('\n')
+			case hyphenEnd(prev.text):
+			default:
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(l.text)
+	}
+	return sb.String()
+}
+
+func hyphenEnd(s string) bool {
+	r := []rune(s)
+	n := len(r)
+	return n >= 2 && (r[n-1] == '-' || r[n-1] == '\u2010') && (unicode.IsLetter(r[n-2]) || unicode.IsDigit(r[n-2]))
+}
+
+var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|-\s|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)
+
+// paragraphBreak: the previous line ended though the next word would have
+// fitted, or a gap wider than line spacing, or a bullet.
+func paragraphBreak(prev, cur cellLine, right float64) bool {
+	if bulletStart.MatchString(cur.text) {
+		return true
+	}
+	if !cur.joined && cur.page == prev.page && cur.top-prev.bot > 0.45*cur.size {
+		return true
+	}
+	return prev.x1+0.3*prev.size+cur.firstW < right-1
+}
