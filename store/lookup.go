@@ -14,6 +14,7 @@ type FileState struct {
 	Size    int64
 	MtimeNS int64
 	SHA256  string
+	URL     string // from ingest --sources, "" when none
 	Doc     DocState
 }
 
@@ -28,9 +29,9 @@ func (f FileState) Unchanged(size int64, mtime time.Time) bool {
 func (d *DB) File(ctx context.Context, path string) (FileState, bool, error) {
 	var f FileState
 	var s DocState
-	err := d.db.QueryRowContext(ctx, `SELECT f.path, f.size, f.mtime_ns, coalesce(f.sha256, ''), `+docStateCols+`
+	err := d.db.QueryRowContext(ctx, `SELECT f.path, f.size, f.mtime_ns, coalesce(f.sha256, ''), coalesce(f.url, ''), `+docStateCols+`
 		FROM files f JOIN documents d ON d.id = f.document_id WHERE f.path = ?`, path).Scan(
-		&f.Path, &f.Size, &f.MtimeNS, &f.SHA256,
+		&f.Path, &f.Size, &f.MtimeNS, &f.SHA256, &f.URL,
 		&s.ID, &s.SHA256, &s.Outcome, &s.Error, &s.ExtractorVersion, &s.Rows, &s.Pages, &s.ReviewID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, false, nil

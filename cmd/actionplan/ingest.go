@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/actionplan/actionplan/extract"
+	"github.com/actionplan/actionplan/normalize"
+	"github.com/actionplan/actionplan/store"
+)
+
+const ingestUsage = `usage: actionplan ingest [--db FILE] [--workers N] [--json] [--force] [--sources FILE.csv] PATH...
+
+Extract the action plans of PDF files and load them into a SQLite database.
+Folders are walked recursively for *.pdf in any case.
+
+  --db FILE           the database (default actionplans.db); created when missing
+  --workers N         files extracted at once (default: the number of CPUs)
+  --json              print the summary on stdout as one JSON object
+  --force             extract again files whose bytes are already loaded
+  --sources FILE.csv  provenance: a CSV with a header (path,url,fetched_at,etag,
+                      last_modified,sha256), as 'fetch' writes it
+
+A file whose size and modification time are unchanged since the last run,
+or whose bytes are already loaded, is skipped without extraction, unless it
+failed before (failed files are tried again on every run) or was loaded by an
+older extractor. Each file is loaded in one transaction, whole or not at all.
+Progress goes to stderr: a bar on a terminal, otherwise one line per file.
+A second ingest into the same database waits for the first one's writes.
+
+Exit status: 0 every file was read (files without a plan or without text are
+not failures), 1 the run failed (the database cannot be opened, ...), 2 bad
+usage, 3 the run finished but some files could not be read.
+`
+
+func init() {
+	register(command{name: "ingest", summary: "extract PDFs and load their action plans into the database", run: runIngest})
+}
+
+// extractorVersion is what documents are stamped with. It stands in for
+// extract.Version until package extract exports one.
+var extractorVersion = store.ExtractorVersion
+
+// ingestOptions are the parsed flags of ingest.
+type ingestOptions struct {
+	db      string
+	workers int
+	json    bool
+	force   bool
+	sources string
+	paths   []string
+}
+
+func runIngest(ctx context.Context, args []string, s IO) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	var o ingestOptions
+	fs.StringVar(&o.db, "db", defaultDB, "database file")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "files extracted at once")
+	fs.BoolVar(&o.json, "json", false, "summary as JSON on stdout")
+	fs.BoolVar(&o.force, "force", false, "extract again files already loaded")
+	fs.StringVar(&o.sources, "sources", "", "CSV of path,url,... for provenance")
+	if code, ok := parseFlags(fs, ingestUsage, args, s); !ok {
+		return code
+	}
+	o.paths = fs.Args()
+	if len(o.paths) == 0 {
+		return usageError(s, "ingest", ingestUsage, "no PDF files or folders given")
+	}
+	if o.workers < 1 {
+		return usageError(s, "ingest", ingestUsage, "--workers must be at least 1")
+	}
+	return ingest(ctx, o, s)
+}
+
+func ingest(ctx context.Context, o ingestOptions, s IO) int {
+	start := time.Now()
+	fail := func(err error) int {
+		fmt.Fprintf(s.Err, "actionplan ingest: %v\n", err)
+		return ExitFailure
+	}
+	var src *sources
+	if o.sources != "" {
+		var err error
+		if src, err = readSources(o.sources); err != nil {
+			return fail(fmt.Errorf("--sources: %w", err))
+		}
+	}
+	norm, err := normalize.New(normalize.Options{})
+	if err != nil {
+		return fail(err)
+	}
+	db, err := store.Open(ctx, o.db, store.Options{})
+	if err != nil {
+		return fail(err)
+	}
+	defer db.Close()
+	files := collect(o.paths, func(err error) { fmt.Fprintf(s.Err, "actionplan ingest: warning: %v\n", err) })
+	run, err := db.BeginRun(ctx, Version, extractorVersion, o.paths)
+	if err != nil {
+		return fail(err)
+	}
+	in := &ingester{opt: o, db: db, norm: norm, src: src, run: run,
+		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}}
+	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))
+	sum.Seconds = time.Since(start).Seconds()
+	sum.Database, sum.RunID = o.db, run
+	status := "finished"
+	if werr != nil || ctx.Err() != nil {
+		status = "interrupted"
+	}
+	if err := db.FinishRun(context.WithoutCancel(ctx), run, status, sum); err != nil && werr == nil {
+		werr = err
+	}
+	printSummary(s, sum, o.json)
+	switch {
+	case werr != nil:
+		return fail(werr)
+	case ctx.Err() != nil:
+		return fail(fmt.Errorf("interrupted: %w", ctx.Err()))
+	case sum.Failed > 0:
+		return ExitSomeFailed
+	}
+	return ExitOK
+}
+
+// summary is what an ingest run did; --json prints it as is.
+type summary struct {
+	Seen      int     `json:"seen"`
+	New       int     `json:"new"`
+	Reloaded  int     `json:"reloaded"` // extracted again: --force, a newer extractor, failed before
+	Unchanged int     `json:"unchanged"`
+	WithRows  int     `json:"with_rows"` // of the files extracted: outcome ok
+	NoPlan    int     `json:"no_plan"`
+	NoText    int     `json:"no_text"`
+	Failed    int     `json:"failed"`
+	Pages     int     `json:"pages"` // pages of the files extracted
+	Rows      int     `json:"rows"`  // action rows loaded
+	Seconds   float64 `json:"seconds"`
+	Database  string  `json:"database"`
+	RunID     int64   `json:"run_id"`
+	// FailedFiles names each file that could not be read, with why.
+	FailedFiles []failedFile `json:"failed_files"`
+}
+
+type failedFile struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+func printSummary(s IO, sum summary, asJSON bool) {
+	if sum.FailedFiles == nil {
+		sum.FailedFiles = []failedFile{}
+	}
+	fmt.Fprintf(s.Err, "ingest: %d files seen: %d new, %d reloaded, %d unchanged; "+
+		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
+		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
+		sum.Pages, sum.Rows, sum.Seconds)
+	if asJSON {
+		b, _ := json.Marshal(sum)
+		fmt.Fprintf(s.Out, "%s\n", b)
+	}
+}
+
+// ingester runs one ingest: workers extract and normalize, one writer loads.
+type ingester struct {
+	opt  ingestOptions
+	db   *store.DB
+	norm *normalize.Normalizer
+	src  *sources
+	run  int64
+
+	mu       sync.Mutex
+	inflight map[string]chan struct{} // sha256 being extracted or written
+	loaded   map[string]bool          // sha256 written by this run
+}
+
+// outcome of one file, from a worker to the writer.
+type fileResult struct {
+	path     string
+	size     int64
+	mtime    time.Time
+	sha      string
+	src      *store.Source
+	kind     resultKind
+	doc      *extract.Document
+	norm     normalize.Result
+	acquired bool // holds ingester.inflight[sha]
+}
+
+type resultKind int
+
+const (
+	kindUnchanged resultKind = iota // same size and mtime: nothing to write
+	kindSeen                        // bytes already loaded: record the path
+	kindLoad                        // extracted: load the document
+)
+
+func (in *ingester) loop(ctx context.Context, files []string, p *progress) (summary, error) {
+	jobs := make(chan string)
+	results := make(chan *fileResult, in.opt.workers)
+	var wg sync.WaitGroup
+	for range in.opt.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				if r := in.process(ctx, path); r != nil {
+					results <- r
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	sum, err := in.write(ctx, results, p)
+	p.finish()
+	return sum, err
+}

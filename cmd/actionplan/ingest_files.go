@@ -1,0 +1,149 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/actionplan/actionplan/store"
+)
+
+// collect expands the command-line paths into the PDF files to ingest: a
+// folder is walked recursively for *.pdf in any case (following no symbolic
+// links to folders, but taking symbolic links to files); a file is taken
+// whatever its name. A path that does not exist is kept, so that it is
+// recorded as failed. The result is cleaned, de-duplicated and sorted.
+func collect(args []string, warn func(error)) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil || !info.IsDir() {
+			add(a)
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				warn(err)
+				return nil
+			}
+			if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".pdf") {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				if info, err := os.Stat(p); err != nil || info.IsDir() {
+					return nil
+				}
+			}
+			add(p)
+			return nil
+		})
+		if err != nil {
+			warn(err)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sources maps files to where they were fetched from (ingest --sources), by
+// path and by sha256.
+type sources struct {
+	byPath map[string]store.Source
+	bySHA  map[string]store.Source
+}
+
+// lookup finds the source of path (or of its bytes).
+func (s *sources) lookup(path, sha string) (store.Source, bool) {
+	if s == nil {
+		return store.Source{}, false
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		if src, ok := s.byPath[abs]; ok {
+			return src, true
+		}
+	}
+	src, ok := s.bySHA[sha]
+	return src, ok && sha != ""
+}
+
+// readSources reads a sources CSV with a header naming at least path and url
+// (fetch writes path, url, fetched_at, etag, last_modified, sha256). A
+// relative path is taken relative to the CSV's folder, or else to the
+// current folder.
+func readSources(name string) (*sources, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: header: %w", name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	if _, ok := col["path"]; !ok {
+		return nil, fmt.Errorf("%s: the header has no path column", name)
+	}
+	if _, ok := col["url"]; !ok {
+		return nil, fmt.Errorf("%s: the header has no url column", name)
+	}
+	s := &sources{byPath: map[string]store.Source{}, bySHA: map[string]store.Source{}}
+	base := filepath.Dir(name)
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return s, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		get := func(k string) string {
+			if i, ok := col[k]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		src := store.Source{URL: get("url"), FetchedAt: get("fetched_at"), ETag: get("etag"),
+			LastModified: get("last_modified")}
+		p := get("path")
+		if p == "" {
+			continue
+		}
+		for _, cand := range sourcePaths(base, p) {
+			if abs, err := filepath.Abs(cand); err == nil {
+				if _, dup := s.byPath[abs]; !dup {
+					s.byPath[abs] = src
+				}
+			}
+		}
+		if sha := strings.ToLower(get("sha256")); sha != "" {
+			s.bySHA[sha] = src
+		}
+	}
+}
+
+func sourcePaths(base, p string) []string {
+	if filepath.IsAbs(p) {
+		return []string{p}
+	}
+	return []string{filepath.Join(base, p), p}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/actionplan/actionplan/extract"
+	"github.com/actionplan/actionplan/normalize"
+	"github.com/actionplan/actionplan/store"
+)
+
+type storeSource = store.Source
+
+// write is the one writer: it loads each result in its own transaction, in
+// the order workers finish, and counts. It stops writing at the first error
+// of the database itself (the run failed), draining the rest.
+func (in *ingester) write(ctx context.Context, results <-chan *fileResult, p *progress) (summary, error) {
+	var sum summary
+	var fatal error
+	for r := range results {
+		if fatal != nil || ctx.Err() != nil {
+			in.release(r)
+			continue
+		}
+		status, detail, err := in.writeOne(ctx, r, &sum)
+		if err == nil && r.sha != "" && r.kind != kindUnchanged {
+			in.markLoaded(r.sha)
+		}
+		in.release(r)
+		if err != nil {
+			fatal = err
+			continue
+		}
+		sum.Seen++
+		p.file(r.path, status, detail)
+	}
+	return sum, fatal
+}
+
+// writeOne stores one result and returns the words for the progress line.
+func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *summary) (status, detail string, err error) {
+	li := store.LoadInput{Path: r.path, Size: r.size, ModTime: r.mtime, SHA256: r.sha, Source: r.src,
+		Doc: r.doc, Norm: r.norm, ExtractorVersion: extractorVersion, RunID: in.run, Force: in.opt.force}
+	switch r.kind {
+	case kindUnchanged:
+		sum.Unchanged++
+		return "unchanged", "", nil
+	case kindSeen:
+		if err := in.db.Seen(ctx, li); err != nil {
+			return "", "", err
+		}
+		sum.Unchanged++
+		return "unchanged", "", nil
+	}
+	res, err := in.db.Load(ctx, li)
+	if err != nil {
+		if errors.Is(err, store.ErrLocked) || ctx.Err() != nil {
+			return "", "", err
+		}
+		// The document cannot be stored (our bug): record it as failed.
+		li.Doc = &extract.Document{File: r.doc.File, SHA256: r.sha, Meta: r.doc.Meta,
+			Outcome: extract.OutcomeError, Err: fmt.Errorf("cannot be stored: %v", err)}
+		li.Norm, li.Force = normalize.Result{}, true
+		if res, err = in.db.Load(ctx, li); err != nil {
+			return "", "", err
+		}
+	}
+	return tally(sum, r.path, res, li.Doc)
+}
+
+// tally adds one loaded document to the summary.
+func tally(sum *summary, path string, res store.LoadResult, doc *extract.Document) (status, detail string, err error) {
+	switch res.Status {
+	case store.StatusUnchanged:
+		sum.Unchanged++
+		return "unchanged", "", nil
+	case store.StatusNew:
+		sum.New++
+	default:
+		sum.Reloaded++
+	}
+	pages := doc.Meta.Pages
+	if pages == 0 {
+		pages = len(doc.Pages)
+	}
+	sum.Pages += pages
+	sum.Rows += res.Rows
+	switch doc.Outcome {
+	case extract.OutcomeOK:
+		sum.WithRows++
+	case extract.OutcomeNoPlan:
+		sum.NoPlan++
+	case extract.OutcomeNoText:
+		sum.NoText++
+	default:
+		sum.Failed++
+		msg := "unknown error"
+		if doc.Err != nil {
+			msg = doc.Err.Error()
+		}
+		sum.FailedFiles = append(sum.FailedFiles, failedFile{Path: path, Error: msg})
+		return "failed", msg, nil
+	}
+	return string(doc.Outcome), fmt.Sprintf("%s, %d pages, %d rows", res.Status, pages, res.Rows), nil
+}
