@@ -244,6 +244,9 @@ func (f *font) decode(s string, fn func(text string, w float64, space bool)) {
 		c, _ := codeOf(s[:n])
 		s = s[n:]
 		text := f.text(n, c)
+		if text == "\x00" {
+			text = "" // poppler ignores null characters
+		}
 		fn(text, f.width(n, c)*f.scale, n == 1 && c == 32)
 	}
 }
@@ -276,6 +279,9 @@ func (f *font) width(n int, c uint32) float64 {
 	i := int(c) - f.firstChar
 	if i >= 0 && i < len(f.simpleW) {
 		return f.simpleW[i]
+	}
+	if len(f.simpleW) > 0 {
+		return f.missingW // outside FirstChar..LastChar
 	}
 	if f.core != "" && f.enc != nil {
 		r := []rune(f.enc[c])

@@ -7,26 +7,13 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pageBox returns the visible box (CropBox within MediaBox) and /Rotate of a
-// page, following inherited attributes.
+// pageBox returns the page's MediaBox and /Rotate, following inherited
+// attributes. Like pdftotext, text is read over the whole MediaBox: a
+// CropBox does not hide it.
 func pageBox(p pdf.Page) (rect, int) {
-	box := func(name string) (rect, bool) {
-		v := inherited(p.V, name)
-		if v.Len() != 4 {
-			return rect{}, false
-		}
-		a, b, c, d := v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64()
-		r := rect{math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)}
-		return r, r.x1-r.x0 > 1 && r.y1-r.y0 > 1
-	}
-	media, ok := box("MediaBox")
+	media, ok := boxOf(inherited(p.V, "MediaBox"))
 	if !ok {
 		media = rect{0, 0, 612, 792}
-	}
-	if crop, ok := box("CropBox"); ok {
-		if c := crop.intersect(media); !c.empty() && c.x1-c.x0 > 1 {
-			media = c
-		}
 	}
 	rot := int(inherited(p.V, "Rotate").Int64()) % 360
 	if rot < 0 {
@@ -34,6 +21,16 @@ func pageBox(p pdf.Page) (rect, int) {
 	}
 	rot = rot / 90 * 90
 	return media, rot
+}
+
+func boxOf(v pdf.Value) (rect, bool) {
+	if v.Len() != 4 {
+		return rect{}, false
+	}
+	a, b, c, d := v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64()
+	r := rect{math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)}
+	ok := r.x1-r.x0 > 1 && r.y1-r.y0 > 1 && r.x1-r.x0 < 1e6 && r.y1-r.y0 < 1e6
+	return r, ok
 }
 
 func inherited(v pdf.Value, key string) pdf.Value {
@@ -150,7 +147,7 @@ func orient(raw []rawGlyph, tp toPage, pg *Page) ([]Glyph, int) {
 		ax, ay = turnVec(ax, ay, best)
 		ux, uy := tp.vec(g.ux, g.uy)
 		size := math.Hypot(ux, uy)
-		if size < 0.5 || size > 500 {
+		if !(size > 0.01) || size > 5000 {
 			continue
 		}
 		w := math.Hypot(ax, ay)
