@@ -288,21 +288,23 @@ func (in *interp) xobject(name string) {
 	default:
 		return
 	}
+	in.form(x, in.res)
+}
+
+// form runs a Form XObject under the current state, with its depth bounded:
+// its /Matrix is applied, the state is restored after it.
+func (in *interp) form(x, parentRes pdf.Value) {
 	if in.depth >= in.opt.MaxXObjDepth {
 		return
 	}
 	saved := in.gs
 	savedStack := len(in.stack)
-	if m := x.Key("Matrix"); m.Len() == 6 {
-		mm := matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
-			m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
-		if c := mm.mul(in.gs.ctm); c.finite() {
-			in.gs.ctm = c
-		}
+	if c := formMatrix(x).mul(in.gs.ctm); c.finite() {
+		in.gs.ctm = c
 	}
 	res := x.Key("Resources")
 	if res.Kind() != pdf.Dict {
-		res = in.res
+		res = parentRes
 	}
 	savedTm, savedTlm := in.tm, in.tlm
 	in.depth++
@@ -311,4 +313,73 @@ func (in *interp) xobject(name string) {
 	in.gs = saved
 	in.stack = in.stack[:savedStack]
 	in.tm, in.tlm = savedTm, savedTlm
+}
+
+// annotations draws the normal appearance streams of a page's annotations,
+// as pdftotext does: text in form fields, free-text and stamp annotations is
+// part of the page. Hidden and no-view annotations are skipped; Popup
+// annotations draw nothing.
+func (in *interp) annotations(annots pdf.Value, base gstate) {
+	for i := 0; i < annots.Len() && i < 10000; i++ {
+		a := annots.Index(i)
+		if a.Kind() != pdf.Dict || a.Key("Subtype").Name() == "Popup" {
+			continue
+		}
+		if fl := a.Key("F").Int64(); fl&2 != 0 || fl&32 != 0 {
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict && ap.Key("BBox").IsNull() {
+			ap = ap.Key(a.Key("AS").Name()) // one appearance per state
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		r, ok := boxOf(a.Key("Rect"))
+		if !ok {
+			continue
+		}
+		in.gs = base
+		in.stack = in.stack[:0]
+		in.gs.ctm = appearanceMatrix(ap, r)
+		in.form(ap, in.res)
+	}
+}
+
+// appearanceMatrix maps an appearance stream's form space to the page so
+// that its transformed BBox fills the annotation's Rect (ISO 32000 12.5.5).
+func appearanceMatrix(ap pdf.Value, r rect) matrix {
+	m := formMatrix(ap)
+	bb, ok := boxOf(ap.Key("BBox"))
+	if !ok {
+		return matrix{1, 0, 0, 1, r.x0, r.y0}
+	}
+	t := emptyRect()
+	for _, p := range [4][2]float64{{bb.x0, bb.y0}, {bb.x1, bb.y0}, {bb.x1, bb.y1}, {bb.x0, bb.y1}} {
+		x, y := m.apply(p[0], p[1])
+		t.add(x, y)
+	}
+	sx, sy := 1.0, 1.0
+	if w := t.x1 - t.x0; w > 1e-6 {
+		sx = (r.x1 - r.x0) / w
+	}
+	if h := t.y1 - t.y0; h > 1e-6 {
+		sy = (r.y1 - r.y0) / h
+	}
+	a := matrix{sx, 0, 0, sy, r.x0 - t.x0*sx, r.y0 - t.y0*sy}
+	return a
+}
+
+// formMatrix is a Form XObject's /Matrix, identity when absent or bad.
+func formMatrix(x pdf.Value) matrix {
+	m := x.Key("Matrix")
+	if m.Len() != 6 {
+		return identity
+	}
+	mm := matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
+		m.Index(3).Float64(), m.Index(4).Float64(), m.Index(5).Float64()}
+	if !mm.finite() {
+		return identity
+	}
+	return mm
 }

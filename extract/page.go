@@ -100,11 +100,14 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 		pg.Lines = buildLines(glyphs)
 		images = in.images
 	}()
+	base := in.gs
+	res := inherited(p.V, "Resources")
 	content := p.V.Key("Contents")
-	if content.Kind() != pdf.Stream && content.Kind() != pdf.Array {
-		return pg, 0, nil
+	if content.Kind() == pdf.Stream || content.Kind() == pdf.Array {
+		in.run(content, res)
 	}
-	in.run(content, p.V.Key("Resources"))
+	in.res = res
+	in.annotations(p.V.Key("Annots"), base)
 	return pg, in.images, nil
 }
 
