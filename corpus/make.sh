@@ -1,0 +1,156 @@
+#!/bin/sh
+# Regenerate the corpus: render corpus/src/*.json to DOCX and HTML, convert
+# them with the real producers, derive the altered copies, and rewrite
+# corpus/MANIFEST.tsv. Run from anywhere (`make corpus`); CI never runs it.
+#
+# Debian packages: libreoffice-writer chromium wkhtmltopdf ghostscript qpdf
+# poppler-utils img2pdf fonts-liberation fonts-dejavu-core fontconfig golang
+set -eu
+cd "$(dirname "$0")/.."
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "make.sh: $1 not found: apt-get install $2" >&2; exit 1; }
+}
+need soffice libreoffice-writer
+need chromium chromium
+need wkhtmltopdf wkhtmltopdf
+need gs ghostscript
+need qpdf qpdf
+need pdftoppm poppler-utils
+need img2pdf img2pdf
+need fc-list fontconfig
+need go golang
+for f in "Liberation Sans" "Liberation Serif" "DejaVu Sans" "DejaVu Serif"; do
+	fc-list | grep -q "$f" || { echo "make.sh: font $f missing: apt-get install fonts-liberation fonts-dejavu-core" >&2; exit 1; }
+done
+
+# Fixed dates where the producer honours them (Ghostscript does).
+SOURCE_DATE_EPOCH=1727773200
+export SOURCE_DATE_EPOCH TZ=UTC
+
+BUILD=corpus/build
+PDF=corpus/pdf
+MAN=corpus/MANIFEST.tsv
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+rm -rf "$BUILD"
+mkdir -p "$BUILD" "$PDF"
+rm -f "$PDF"/*.pdf
+go run ./corpus/render -src corpus/src -out "$BUILD"
+
+printf 'id\tfile\tsha256\tproducer\tsource\tcommand\tquirk\toutcome\n' >"$MAN"
+
+# producer FILE: the Producer entry pdfinfo reads.
+producer() {
+	pdfinfo "$1" 2>/dev/null | sed -n 's/^Producer: *//p' | head -1
+}
+
+# add ID SOURCE_SPEC COMMAND QUIRK OUTCOME [PRODUCER]: record corpus/pdf/ID.pdf.
+add() {
+	f="$PDF/$1.pdf"
+	sum=$(sha256sum "$f" | cut -d' ' -f1)
+	prod=${6:-$(producer "$f")}
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "pdf/$1.pdf" "$sum" "$prod" "$2" "$3" "$4" "$5" >>"$MAN"
+}
+
+# lo ID SPEC QUIRK [OUTCOME]: LibreOffice from the spec's DOCX.
+lo() {
+	soffice -env:UserInstallation=file://$TMP/lo-corpus --headless --convert-to pdf \
+		--outdir "$TMP" "$BUILD/$2.docx" >/dev/null 2>&1
+	mv "$TMP/$2.pdf" "$PDF/$1.pdf"
+	add "$1" "src/$2.json" "render $2.docx; soffice --headless --convert-to pdf $2.docx" "$3" "${4:-ok}"
+}
+
+# chrome ID SPEC QUIRK: Chromium from the spec's HTML.
+chrome() {
+	prof=$(mktemp -d)
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync --user-data-dir="$prof" \
+		--print-to-pdf="$PDF/$1.pdf" --no-pdf-header-footer "file://$PWD/$BUILD/$2.html" >/dev/null 2>&1
+	rm -rf "$prof"
+	add "$1" "src/$2.json" "render $2.html; chromium --headless --print-to-pdf --no-pdf-header-footer $2.html" "$3" ok
+}
+
+# wk ID SPEC QUIRK: wkhtmltopdf from the spec's HTML, layout from its .wkargs
+# (one argument per line, so values may hold spaces).
+wk() {
+	(
+		IFS='
+'
+		# shellcheck disable=SC2046
+		wkhtmltopdf --quiet $(cat "$BUILD/$2.wkargs") "$BUILD/$2.html" "$PDF/$1.pdf"
+	) 2>/dev/null
+	add "$1" "src/$2.json" "render $2.html; wkhtmltopdf \$(cat $2.wkargs) $2.html" "$3" ok
+}
+
+# gsd ID FROM SPEC QUIRK: Ghostscript re-distils corpus/pdf/FROM.pdf.
+gsd() {
+	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$PDF/$1.pdf" "$PDF/$2.pdf"
+	add "$1" "src/$3.json" "gs -sDEVICE=pdfwrite $2.pdf" "$4" ok
+}
+
+# qp ID FROM SPEC QUIRK ARGS...: a qpdf copy of corpus/pdf/FROM.pdf.
+qp() {
+	id=$1 from=$2 src=$3 quirk=$4
+	shift 4
+	qpdf "$@" "$PDF/$from.pdf" "$PDF/$id.pdf"
+	cmd=""
+	for a in "$@"; do [ -n "$a" ] && cmd="$cmd $a" || cmd="$cmd \"\""; done
+	add "$id" "src/$src.json" "qpdf$cmd $from.pdf $id.pdf" "$quirk" ok \
+		"$(qpdf --version | head -1 | sed 's/ version//') on $(producer "$PDF/$from.pdf")"
+}
+
+# scan ID FROM SPEC QUIRK: page 1 of corpus/pdf/FROM.pdf as a 100 dpi image, no text layer.
+scan() {
+	pdftoppm -r 100 -f 1 -l 1 -gray -png "$PDF/$2.pdf" "$TMP/scan"
+	img2pdf --creationdate "@$SOURCE_DATE_EPOCH" --moddate "@$SOURCE_DATE_EPOCH" -o "$PDF/$1.pdf" "$TMP"/scan*.png
+	rm -f "$TMP"/scan*.png
+	add "$1" "src/$3.json" "pdftoppm -r 100 -f 1 -l 1 -gray -png $2.pdf; img2pdf" "$4" no_text \
+		"img2pdf on a pdftoppm image of $(producer "$PDF/$2.pdf")"
+}
+
+# trunc ID FROM SPEC QUIRK: the first 60% of corpus/pdf/FROM.pdf's bytes.
+trunc() {
+	n=$(($(wc -c <"$PDF/$2.pdf") * 60 / 100))
+	head -c "$n" "$PDF/$2.pdf" >"$PDF/$1.pdf"
+	add "$1" "src/$3.json" "head -c 60% $2.pdf" "$4" error "$(producer "$PDF/$2.pdf"), truncated"
+}
+
+# The fixtures. Each quirk note says what the PDF pins, checked with
+# pdftotext -layout and pdfinfo when the corpus was made.
+lo seed_kmbc_dhr05_lo seed_kmbc_dhr05 \
+	"the seed plan (KMBC DHR05) rendered faithfully: landscape; unlabeled number column; header not repeated; six pages; rows 3, 5, 6, 8 and 9 break across pages"
+chrome seed_kmbc_dhr05_chromium seed_kmbc_dhr05 \
+	"the seed plan printed by Chromium (Type0/CID fonts): landscape; header row in tbody so not repeated; seven pages; rows 5, 7, 9 and 10 split across pages, rows 2-3 meet at a clean page break"
+gsd seed_kmbc_dhr05_gs seed_kmbc_dhr05_lo seed_kmbc_dhr05 \
+	"Ghostscript re-distil of the LibreOffice seed: re-encoded fonts, several cells in one TJ with kerning jumps"
+lo ho_stockport_dhr12_lo ho_stockport_dhr12 \
+	"Home Office template: landscape; header repeated (tblHeader), centred, shaded, labels wrap; recommendation and scope merged over 3 and 2 action rows (vMerge); Recommendation N: numbering; OFFICIAL header and Page N of M footer; last row (7) breaks across pages 2-3"
+qp ho_stockport_dhr12_aes256 ho_stockport_dhr12_lo ho_stockport_dhr12 \
+	"AES-256 encryption with an empty user password" --encrypt "" owner 256 --
+scan ho_stockport_dhr12_scan ho_stockport_dhr12_lo ho_stockport_dhr12 \
+	"a scanned page: image only, no text layer"
+chrome sar_sefton_adult_k_chromium sar_sefton_adult_k \
+	"SAR plan with RAG Status, Person responsible, Progress to date: portrait; thead repeated; theme sub-heading rows; instruction row (Roles no names); labelled No. column (1.1); RAG cell fills; OFFICIAL - SENSITIVE header and Page N of M footer from CSS page-margin boxes; row 2.3 breaks across pages 1-2"
+gsd sar_sefton_adult_k_gs sar_sefton_adult_k_chromium sar_sefton_adult_k \
+	"Ghostscript re-distil of a Chromium PDF"
+qp sar_sefton_adult_k_rotate sar_sefton_adult_k_chromium sar_sefton_adult_k \
+	"every page carries /Rotate 90" --rotate=+90
+lo mhhr_kmpt_mr_a_lo mhhr_kmpt_mr_a \
+	"trust layout (Issues identified | Actions to be taken | Person responsible | Target completion date | Evidence | Progress to date): portrait; header repeated; the progress cell of R1 spans pages 1-4; R1.. numbers at the start of the first cell"
+qp mhhr_kmpt_mr_a_objstm mhhr_kmpt_mr_a_lo mhhr_kmpt_mr_a \
+	"object streams and a cross-reference stream" --object-streams=generate
+chrome mhhr_kmpt_mr_a_chromium mhhr_kmpt_mr_a \
+	"the trust layout printed by Chromium: thead repeated; the R1 progress cell spans pages 1-4"
+lo cspr_dorset_child_j_lo cspr_dorset_child_j \
+	"plan as Appendix 1 of a longer LCSPR report, after prose and a non-plan chronology table; rows never break (cantSplit): R7 moves whole to page 4 leaving a gap; header repeated on page 4; Ref column (R1..); Complete Y/N"
+trunc cspr_dorset_child_j_truncated cspr_dorset_child_j_lo cspr_dorset_child_j \
+	"a truncated file: the first 60% of the bytes, no xref or trailer"
+wk dhr_westminster_mr_b_wk dhr_westminster_mr_b \
+	"wkhtmltopdf (Qt): tabs for spaces, no gap between cells; landscape; header not repeated on page 2; Qt put the page break between rows 17.1.1 and 17.1.2; two-line centred header labels; dotted numbers (5.1, 10.2a, 17.1.1); recommendation merged over two rows (rowspan); Local & National, Pan-London scopes"
+lo dhr_sefton_mary_lo dhr_sefton_mary \
+	"borderless plan table followed directly by prose; centred two-line header labels; numbers at the start of the recommendation cell (1. ...); Progress indicator RAG words; portrait, one page"
+lo sar_bolton_mr_m_summary_lo sar_bolton_mr_m_summary \
+	"no action plan: a SAR summary with prose and an agency list table" no_plan
+
+echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

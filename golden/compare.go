@@ -1,0 +1,109 @@
+package golden
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/actionplan/actionplan/corpus/spec"
+	"github.com/actionplan/actionplan/extract"
+)
+
+// Diffs collects differences between a golden record and an extraction,
+// each naming the file, table, row and column.
+type Diffs struct {
+	File   string
+	Loose  []string // cells compared with all whitespace collapsed, and the structure
+	Strict []string // cells compared keeping paragraph breaks
+}
+
+func (d *Diffs) loose(format string, args ...any) {
+	d.Loose = append(d.Loose, d.File+": "+fmt.Sprintf(format, args...))
+}
+
+func (d *Diffs) strict(format string, args ...any) {
+	d.Strict = append(d.Strict, d.File+": "+fmt.Sprintf(format, args...))
+}
+
+// Compare checks doc against g.
+func Compare(g spec.Golden, doc *extract.Document) *Diffs {
+	d := &Diffs{File: g.File}
+	if string(doc.Outcome) != g.Outcome {
+		d.loose("outcome %q, want %q (err: %v)", doc.Outcome, g.Outcome, doc.Err)
+	}
+	plans := doc.Plans()
+	if len(plans) != len(g.Plans) {
+		d.loose("%d plan tables, want %d", len(plans), len(g.Plans))
+	}
+	for i := 0; i < len(plans) && i < len(g.Plans); i++ {
+		d.table(i, g.Plans[i], plans[i])
+	}
+	return d
+}
+
+func (d *Diffs) table(ti int, want spec.Plan, got *extract.Table) {
+	if a, b := collapseAll(got.Columns), want.Columns; !equal(a, b) {
+		d.loose("table %d: columns\n\tgot:  %q\n\twant: %q", ti, a, b)
+	}
+	if len(got.Rows) != len(want.Rows) {
+		d.loose("table %d: %d rows, want %d", ti, len(got.Rows), len(want.Rows))
+	}
+	gm := newPartition()
+	for ri := 0; ri < len(got.Rows) && ri < len(want.Rows); ri++ {
+		w, g := want.Rows[ri], got.Rows[ri]
+		at := fmt.Sprintf("table %d row %d (number %q, pages %d-%d)", ti, ri+1, w.Number, g.PageFirst, g.PageLast)
+		if g.Number != w.Number {
+			d.loose("%s: number\n\tgot:  %q\n\twant: %q", at, g.Number, w.Number)
+		}
+		if spec.Collapse(g.Theme) != w.Theme {
+			d.loose("%s: theme\n\tgot:  %q\n\twant: %q", at, spec.Collapse(g.Theme), w.Theme)
+		}
+		if msg := gm.add(w.Group, g.Group); msg != "" {
+			d.loose("%s: group %s", at, msg)
+		}
+		d.cells(at, want.Columns, w.Cells, g.Cells)
+	}
+}
+
+func (d *Diffs) cells(at string, cols, want, got []string) {
+	if len(got) != len(want) {
+		d.loose("%s: %d cells, want %d", at, len(got), len(want))
+	}
+	for ci := 0; ci < len(got) && ci < len(want); ci++ {
+		col := fmt.Sprintf("column %d %q", ci, cols[ci])
+		if a, b := spec.Collapse(got[ci]), spec.Collapse(want[ci]); a != b {
+			d.loose("%s %s:\n\tgot:  %q\n\twant: %q", at, col, a, b)
+			continue
+		}
+		if a, b := spec.Paragraphs(got[ci]), spec.Paragraphs(want[ci]); a != b {
+			d.strict("%s %s (paragraph breaks):\n\tgot:  %q\n\twant: %q", at, col, a, b)
+		}
+	}
+}
+
+// partition checks that two labellings group rows the same way.
+type partition struct{ w2g, g2w map[int]int }
+
+func newPartition() *partition { return &partition{map[int]int{}, map[int]int{}} }
+
+func (p *partition) add(w, g int) string {
+	if x, ok := p.w2g[w]; ok && x != g {
+		return fmt.Sprintf("%d splits the golden group (its other rows have group %d)", g, x)
+	}
+	if x, ok := p.g2w[g]; ok && x != w {
+		return fmt.Sprintf("%d joins rows the golden file keeps apart", g)
+	}
+	p.w2g[w], p.g2w[g] = g, w
+	return ""
+}
+
+func collapseAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = spec.Collapse(s)
+	}
+	return out
+}
+
+func equal(a, b []string) bool {
+	return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b)
+}
