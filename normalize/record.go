@@ -50,6 +50,7 @@ type Agency struct {
 	Canonical string `json:"canonical"` // the registry's name, or the cleaned printed form
 	Sector    string `json:"sector"`    // police, pcc, probation, ... or ""
 	Matched   bool   `json:"matched"`   // false when the name is not in the registry
+	Successor string `json:"successor"` // for an abolished body (a CRC, a CCG), the body that took on its duties
 }
 
 // Review is the metadata of the review a document belongs to, each value

@@ -1,0 +1,153 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A lead-agency cell is read into agencies in three steps.
+//  1. The cell is cut at line breaks, ";" and bullets: each part is named
+//     on its own.
+//  2. A part that matches the registry whole is one agency ("Office of the
+//     Police and Crime Commissioner" is never cut at its "and"). Otherwise
+//     it is cut at ",", "/", "and", "&" and "+"; the cut stands when a piece
+//     matches the registry, and pieces that name a person's role ("DA
+//     Coordinator") are then dropped; when no piece matches, the part stays
+//     whole, unmatched.
+//  3. A name is looked up as printed, then within the plan's area:
+//     "Domestic Abuse Partnership Board" in a Knowsley plan is looked up as
+//     "Knowsley Domestic Abuse Partnership Board", "Police" as "Knowsley
+//     Police" (Merseyside Police), and "The Trust" is the one NHS trust the
+//     document names elsewhere, if it names exactly one.
+// An unmatched name keeps its cleaned form as canonical, with Matched
+// false and a sector guessed from its words.
+
+// Context is what a document tells about the names in its cells.
+type Context struct {
+	Area  string // the review's area, "Knowsley"
+	Trust string // the canonical name of the one trust the document names
+}
+
+var (
+	strongSep = regexp.MustCompile(`\n|;|\s+/\s+`)
+	weakSep   = regexp.MustCompile(`,|/|\s+and\s+|\s*&\s*|\s+\+\s+`)
+	roleWords = regexp.MustCompile(`(?i)\b(co-?ordinator|manager|lead|officer|director|head|chair|leader|advisor|adviser|practitioner|nurse|consultant|detective|superintendent|inspector|sergeant|chief|team|member|worker|named|designated)s?\b`)
+	leadLabel = regexp.MustCompile(`(?i)^(lead( agency| agencies| organisation)?|responsible( agency)?|owner)\s*[:\-–]\s*|\s*\((lead|joint lead|support)\)$`)
+	trustWord = regexp.MustCompile(`(?i)^(the )?trusts?$|^(the )?(nhs )?(foundation )?trust$`)
+)
+
+// Agencies reads the agencies a lead-agency cell names.
+func (r *Registry) Agencies(cell string, ctx Context) []Agency {
+	var out []Agency
+	seen := map[string]bool{}
+	for _, part := range strongSep.Split(Clean(cell), -1) {
+		for _, a := range r.part(part, ctx) {
+			if !seen[a.Canonical] {
+				seen[a.Canonical] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// part reads one part of a cell, cutting it only where the pieces match.
+func (r *Registry) part(p string, ctx Context) []Agency {
+	p = tidyName(p)
+	if p == "" {
+		return nil
+	}
+	if a, ok := r.Match(p, ctx); ok {
+		return []Agency{a}
+	}
+	pieces := weakSep.Split(p, -1)
+	if len(pieces) > 1 {
+		if as := r.pieces(pieces, ctx); as != nil {
+			return as
+		}
+	}
+	return []Agency{r.unmatched(p)}
+}
+
+// pieces returns the agencies of a cut part, or nil when none matched.
+func (r *Registry) pieces(pieces []string, ctx Context) []Agency {
+	var out, rest []Agency
+	for _, pc := range pieces {
+		if pc = tidyName(pc); pc == "" {
+			continue
+		}
+		if a, ok := r.Match(pc, ctx); ok {
+			out = append(out, a)
+		} else if !roleWords.MatchString(pc) {
+			rest = append(rest, r.unmatched(pc))
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, rest...)
+}
+
+// tidyName trims what surrounds a name: bullets, labels, quotes, full stops.
+func tidyName(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "- "))
+	s = leadLabel.ReplaceAllString(s, "")
+	return strings.Trim(s, " .,:;-–\"'“”‘’")
+}
+
+// Match looks one name up, as printed and then within the document's
+// context.
+func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
+	if ctx.Trust != "" && trustWord.MatchString(name) {
+		return r.agency(name, r.byName[ctx.Trust]), true
+	}
+	bare, inner := splitParens(name)
+	for _, n := range append([]string{name, bare}, inner...) {
+		if id := r.lookup(n, ctx.Area); id >= 0 {
+			return r.agency(name, id), true
+		}
+	}
+	return Agency{}, false
+}
+
+// lookup finds a name's entry: in the area's own abbreviations, as
+// printed, then prefixed with the area's name and with its police force
+// area's name.
+func (r *Registry) lookup(name, area string) int {
+	k := nameKey(name)
+	if k == "" {
+		return -1
+	}
+	if id, ok := r.ctx[nameKey(area)][k]; ok {
+		return id
+	}
+	if id := r.find(k); id >= 0 || area == "" {
+		return id
+	}
+	if id := r.find(nameKey(area + " " + name)); id >= 0 {
+		return id
+	}
+	if a := r.Area(area); a != nil && a.ForceArea != a.Name {
+		return r.find(nameKey(a.ForceArea + " " + name))
+	}
+	return -1
+}
+
+func (r *Registry) find(k string) int {
+	if id, ok := r.exact[k]; ok && id >= 0 {
+		return id
+	}
+	if id, ok := r.bag["bag:"+bagKey(k)]; ok && id >= 0 {
+		return id
+	}
+	return -1
+}
+
+func (r *Registry) agency(printed string, id int) Agency {
+	e := r.entries[id]
+	return Agency{Printed: printed, Canonical: e.Canonical, Sector: e.Sector, Successor: e.Successor, Matched: true}
+}
+
+func (r *Registry) unmatched(name string) Agency {
+	return Agency{Printed: name, Canonical: name, Sector: guessSector(name)}
+}

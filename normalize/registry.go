@@ -1,0 +1,189 @@
+package normalize
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// Entry is one body of the registry.
+type Entry struct {
+	Canonical string
+	Sector    string
+	Successor string // the body that took on its duties, for an abolished one
+}
+
+// Registry is the curated list of agencies and areas. Names are matched by
+// key (names.go): exact first, then order-free.
+type Registry struct {
+	entries   []Entry
+	byName    map[string]int            // canonical -> entry
+	exact     map[string]int            // name key -> entry, -1 when ambiguous
+	bag       map[string]int            // bag key -> entry, -1 when ambiguous
+	curated   map[string]bool           // keys set by a curated line, which rules never override
+	ctx       map[string]map[string]int // area key -> name key -> entry, names valid only in that area
+	areas     map[string]*Area          // area key -> area
+	areaNames []string                  // every area name and alias, for finding areas in titles
+	abbrevs   map[string]string         // "KMBC" -> "Knowsley"
+}
+
+// Area is a local authority area with the bodies that serve it.
+type Area struct {
+	Name      string
+	Council   string // the council's canonical name
+	ForceArea string // "Merseyside"
+	Force     string // "Merseyside Police"
+	PCC       string
+	ICB       string
+}
+
+// LoadRegistry reads the embedded data, then each user alias file (same
+// format as data/agencies.tsv).
+func LoadRegistry(aliasFiles ...string) (*Registry, error) {
+	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
+		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{}}
+	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
+		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
+			return nil, err
+		}
+	}
+	for _, step := range []struct {
+		file string
+		load func(io.Reader, string) error
+	}{{"police.tsv", r.loadPolice}, {"icbs.tsv", r.loadICBs}, {"areas.tsv", r.loadAreas}} {
+		if err := r.loadEmbedded(step.file, step.load); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range aliasFiles {
+		if err := r.loadFile(f); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+func (r *Registry) loadEmbedded(name string, load func(io.Reader, string) error) error {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return load(f, name)
+}
+
+func (r *Registry) loadFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("alias file: %w", err)
+	}
+	defer f.Close()
+	return r.loadAgencies(f, path)
+}
+
+// eachRow calls fn with the tab-separated fields of every line that is not
+// blank or a "#" comment, padded to n fields.
+func eachRow(rd io.Reader, name string, n int, fn func(f []string) error) error {
+	sc := bufio.NewScanner(rd)
+	for line := 1; sc.Scan(); line++ {
+		t := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		for len(f) < n {
+			f = append(f, "")
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func splitAliases(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// loadAgencies reads canonical, sector, aliases, successor.
+func (r *Registry) loadAgencies(rd io.Reader, name string) error {
+	return eachRow(rd, name, 4, func(f []string) error {
+		if strings.TrimSpace(f[0]) == "" {
+			return fmt.Errorf("empty canonical name")
+		}
+		if s := strings.TrimSpace(f[1]); s != "" && !validSector[s] {
+			return fmt.Errorf("unknown sector %q", s)
+		}
+		id := r.add(Entry{Canonical: strings.TrimSpace(f[0]), Sector: strings.TrimSpace(f[1]), Successor: strings.TrimSpace(f[3])})
+		r.alias(id, true, splitAliases(f[2])...)
+		return nil
+	})
+}
+
+// add returns the entry of e.Canonical, creating it, or filling in a
+// sector or successor it lacked.
+func (r *Registry) add(e Entry) int {
+	if id, ok := r.byName[e.Canonical]; ok {
+		old := &r.entries[id]
+		if old.Sector == "" {
+			old.Sector = e.Sector
+		}
+		if old.Successor == "" {
+			old.Successor = e.Successor
+		}
+		return id
+	}
+	r.entries = append(r.entries, e)
+	id := len(r.entries) - 1
+	r.byName[e.Canonical] = id
+	r.alias(id, true, e.Canonical)
+	return id
+}
+
+// alias maps names to an entry. A curated name (from a data line) beats a
+// name built by rule; two curated names for different bodies, or two rule
+// names, make the key ambiguous, and it then matches nothing.
+func (r *Registry) alias(id int, curated bool, names ...string) {
+	for _, n := range names {
+		k := nameKey(n)
+		if k == "" {
+			continue
+		}
+		r.setKey(r.exact, k, id, curated)
+		r.setKey(r.bag, "bag:"+bagKey(k), id, curated)
+	}
+}
+
+func (r *Registry) setKey(m map[string]int, k string, id int, curated bool) {
+	old, ok := m[k]
+	switch {
+	case !ok:
+		m[k] = id
+		r.curated[k] = curated
+	case old == id:
+		r.curated[k] = r.curated[k] || curated
+	case r.curated[k] && !curated:
+	case curated && !r.curated[k]:
+		m[k], r.curated[k] = id, true
+	default:
+		m[k] = -1
+	}
+}
+
+// Entries returns every body of the registry.
+func (r *Registry) Entries() []Entry { return r.entries }
+
+// Area returns the area named name (or one of its aliases), or nil.
+func (r *Registry) Area(name string) *Area { return r.areas[nameKey(name)] }
