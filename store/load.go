@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/actionplan/actionplan/extract"
@@ -219,10 +220,8 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 	if outcome == "" {
 		outcome = string(extract.OutcomeError)
 	}
-	errText := ""
-	if doc.Err != nil {
-		errText = doc.Err.Error()
-	} else if outcome == string(extract.OutcomeError) {
+	errText := ErrorText(filepath.Base(in.Path), doc.Err)
+	if errText == "" && outcome == string(extract.OutcomeError) {
 		errText = "unknown error"
 	}
 	warnings := append(append([]string{}, doc.Warnings...), in.Norm.Warnings...)
@@ -287,6 +286,19 @@ func upsertFile(ctx context.Context, tx *sql.Tx, in LoadInput, id int64) error {
 		nullString(src.URL), nullString(src.FetchedAt), nullString(src.ETag), nullString(src.LastModified),
 		nullID(in.RunID), nullID(in.RunID), isoTime(time.Now()))
 	return err
+}
+
+// ErrorText is err as stored in documents.error: without the file name the
+// extractor's errors start with, since the document names its file.
+func ErrorText(file string, err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, file+":"); ok && rest != "" {
+		msg = strings.TrimSpace(rest)
+	}
+	return msg
 }
 
 func mtimeNS(t time.Time) int64 {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/actionplan/actionplan/normalize"
@@ -50,5 +51,22 @@ func TestMatchRecs(t *testing.T) {
 	}
 	if cur[2].method != "text" || cur[1].method != "number+text" {
 		t.Errorf("methods %q %q", cur[1].method, cur[2].method)
+	}
+}
+
+func TestErrorText(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{errors.New("plan.pdf: truncated: xref missing"), "truncated: xref missing"},
+		{errors.New("plan.pdf:p4: interpret page: bad"), "p4: interpret page: bad"},
+		{errors.New("other.pdf: x"), "other.pdf: x"},
+		{errors.New("permission denied"), "permission denied"},
+	} {
+		if got := ErrorText("plan.pdf", c.err); got != c.want {
+			t.Errorf("ErrorText(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/actionplan/actionplan/extract"
 	"github.com/actionplan/actionplan/normalize"
@@ -95,9 +96,9 @@ func tally(sum *summary, path string, res store.LoadResult, doc *extract.Documen
 		sum.NoText++
 	default:
 		sum.Failed++
-		msg := "unknown error"
-		if doc.Err != nil {
-			msg = doc.Err.Error()
+		msg := store.ErrorText(filepath.Base(path), doc.Err)
+		if msg == "" {
+			msg = "unknown error"
 		}
 		sum.FailedFiles = append(sum.FailedFiles, failedFile{Path: path, Error: msg})
 		return "failed", msg, nil
