@@ -7,7 +7,7 @@ import (
 
 // Simple fonts' base encodings, as 256-entry tables of Unicode text.
 
-var winAnsi, standardEnc, macRoman, pdfDocEnc [256]string
+var winAnsi, standardEnc, macRoman, pdfDocEnc, symbolEnc [256]string
 
 func init() {
 	for c := 32; c < 127; c++ {
@@ -27,7 +27,25 @@ func init() {
 	fill(&standardEnc, 0xE1, "Æ\x00ª\x00\x00\x00\x00ŁØŒº")
 	fill(&standardEnc, 0xF1, "æ\x00\x00\x00ı\x00\x00łøœß")
 	fill(&macRoman, 0x80, "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ")
+	fill(&symbolEnc, 0x20, " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\uf8e5αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼")
+	fill(&symbolEnc, 0xA0, "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…\uf8e6\uf8e7↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇\uf6da\uf6d9\uf6db∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈\uf8e8\uf8e9\uf8ea∑\uf8eb\uf8ec\uf8ed\uf8ee\uf8ef\uf8f0\uf8f1\uf8f2\uf8f3\uf8f4\x00〉∫⌠\uf8f5⌡\uf8f6\uf8f7\uf8f8\uf8f9\uf8fa\uf8fb\uf8fc\uf8fd\uf8fe")
 	fill(&pdfDocEnc, 0x80, "•†‡…—–ƒ⁄‹›−‰„“”‘’‚™ﬁﬂŁŒŠŸŽıłœšž\x00€")
+	winAnsiCode = reverseWinAnsi()
+}
+
+// winAnsiCode maps text back to its WinAnsi code, for the standard-14
+// metrics, which are keyed by it.
+var winAnsiCode map[string]int
+
+func reverseWinAnsi() map[string]int {
+	m := map[string]int{}
+	for c := 255; c >= 32; c-- {
+		if winAnsi[c] != "" {
+			m[winAnsi[c]] = c
+		}
+	}
+	m[" "] = 32
+	return m
 }
 
 func fill(t *[256]string, from int, s string) {

@@ -20,10 +20,11 @@ type font struct {
 	firstChar int
 	simpleW   []float64 // simple fonts: /Widths from FirstChar, glyph units
 	missingW  float64
-	defaultW  float64 // Type0: /DW
-	scale     float64 // glyph units to text space: 0.001, or the Type3 FontMatrix
-	core      string  // standard-14 name for width fallback
-	ascent    float64 // in text space units of 1 (fraction of size)
+	defaultW  float64       // Type0: /DW
+	scale     float64       // glyph units to text space: 0.001, or the Type3 FontMatrix
+	core      string        // standard-14 name for width fallback
+	coreW     *[256]float64 // widths from the standard-14 metrics, when no /Widths
+	ascent    float64       // in text space units of 1 (fraction of size)
 	descent   float64
 }
 
@@ -112,6 +113,35 @@ func (f *font) loadSimple(v pdf.Value, sub string) {
 		f.core = coreName(base)
 	}
 	f.enc = simpleEncoding(v, base, sub)
+	if f.core != "" {
+		f.coreW = coreWidths(f.core, f.enc)
+	}
+}
+
+// coreWidths looks up each code's width in the standard-14 metrics. The
+// metrics are keyed by WinAnsi code (by built-in code for Symbol and
+// ZapfDingbats), so a code's text is mapped back to its WinAnsi code.
+func coreWidths(core string, enc *[256]string) *[256]float64 {
+	var t [256]float64
+	fixed := core == "Courier" || strings.HasPrefix(core, "Courier-")
+	builtin := core == "Symbol" || core == "ZapfDingbats"
+	for c := range t {
+		t[c] = 500
+		if fixed {
+			t[c] = 600
+		}
+		code, ok := c, builtin
+		if !builtin {
+			code, ok = winAnsiCode[enc[c]]
+		}
+		if !ok || code < 32 {
+			continue
+		}
+		if w, err := pdffont.CharWidth(core, rune(code)); err == nil && w > 0 && w != 1000 || err == nil && w == 1000 && !fixed {
+			t[c] = float64(w)
+		}
+	}
+	return &t
 }
 
 // simpleEncoding builds the code-to-text table of a simple font.
@@ -132,7 +162,9 @@ func simpleEncoding(v pdf.Value, base, sub string) *[256]string {
 			start = b
 		}
 	}
-	if strings.HasPrefix(base, "Symbol") || strings.HasPrefix(base, "ZapfDingbats") || strings.HasPrefix(base, "Wingdings") {
+	if strings.HasPrefix(base, "Symbol") && (e.Kind() != pdf.Name && e.Key("BaseEncoding").IsNull()) {
+		t = symbolEnc // the font's built-in encoding
+	} else if strings.HasPrefix(base, "Symbol") || strings.HasPrefix(base, "ZapfDingbats") || strings.HasPrefix(base, "Wingdings") {
 		for c := range t {
 			if c >= 32 {
 				t[c] = string(rune(0xF000 + c))
@@ -283,17 +315,8 @@ func (f *font) width(n int, c uint32) float64 {
 	if len(f.simpleW) > 0 {
 		return f.missingW // outside FirstChar..LastChar
 	}
-	if f.core != "" && f.enc != nil {
-		r := []rune(f.enc[c])
-		if len(r) == 1 {
-			if w, err := pdffont.CharWidth(f.core, r[0]); err == nil && w > 0 {
-				return float64(w)
-			}
-		}
-		if f.core == "Courier" || strings.HasPrefix(f.core, "Courier-") {
-			return 600
-		}
-		return 500
+	if f.coreW != nil && c < 256 {
+		return f.coreW[c]
 	}
 	if f.missingW > 0 {
 		return f.missingW

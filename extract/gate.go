@@ -54,6 +54,9 @@ func gate(data []byte) (g *gated, err error) {
 		}
 	}
 	g.meta = metaOf(ctx)
+	if n := recodeStreams(ctx); n > 0 {
+		g.warnings = append(g.warnings, fmt.Sprintf("%d streams could not be re-encoded", n))
+	}
 	clean, err := rewrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("rewrite clean copy: %w", err)
@@ -63,6 +66,65 @@ func gate(data []byte) (g *gated, err error) {
 		return nil, fmt.Errorf("reopen clean copy: %w", err)
 	}
 	return g, nil
+}
+
+// readableFilters are the stream filters ledongthuc/pdf decodes itself.
+var readableFilters = map[string]bool{"FlateDecode": true, "ASCII85Decode": true}
+
+// imageFilters compress image data, which we never read.
+var imageFilters = map[string]bool{"DCTDecode": true, "JPXDecode": true, "JBIG2Decode": true, "CCITTFaxDecode": true}
+
+// recodeStreams decodes, with pdfcpu, every non-image stream whose filters
+// ledongthuc/pdf cannot read (LZWDecode, RunLengthDecode, ASCIIHexDecode)
+// and stores it again with FlateDecode. It returns how many failed; those
+// are left as they were, to cost at most the pages that use them.
+func recodeStreams(ctx *model.Context) (failed int) {
+	for nr, e := range ctx.XRefTable.Table {
+		if e == nil || e.Free || e.Object == nil {
+			continue
+		}
+		sd, ok := e.Object.(types.StreamDict)
+		if !ok || len(sd.FilterPipeline) == 0 || sd.Raw == nil || !needsRecode(sd) {
+			continue
+		}
+		if err := recode(&sd); err != nil {
+			failed++
+			continue
+		}
+		ctx.XRefTable.Table[nr].Object = sd
+	}
+	return failed
+}
+
+func needsRecode(sd types.StreamDict) bool {
+	if st := sd.Subtype(); st != nil && *st == "Image" {
+		return false
+	}
+	need := false
+	for _, f := range sd.FilterPipeline {
+		if imageFilters[f.Name] {
+			return false
+		}
+		if !readableFilters[f.Name] {
+			need = true
+		}
+	}
+	return need
+}
+
+func recode(sd *types.StreamDict) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+	}()
+	if err := sd.DecodeWithLimit(64 << 20); err != nil {
+		return err
+	}
+	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
+	sd.Update("Filter", types.Name("FlateDecode"))
+	sd.Delete("DecodeParms")
+	return sd.Encode()
 }
 
 // rewrite writes ctx as PDF 1.7 without object or xref streams, decrypted.
