@@ -57,7 +57,7 @@ func markFurniture(pages []Page) {
 		p := &pages[i]
 		keep := p.Lines[:0]
 		for _, l := range p.Lines {
-			if inBand(l, *p) && isFurniture(l, counts[furnitureKey(l.Text())], n) {
+			if inBand(l, *p) && !inTable(l, p) && isFurniture(l, counts[furnitureKey(l.Text())], n) {
 				p.Furniture = append(p.Furniture, l)
 				continue
 			}
@@ -87,4 +87,23 @@ func isFurniture(l Line, ys []float64, pages int) bool {
 		}
 	}
 	return same >= 2 && 2*same >= pages
+}
+
+// inTable: a line between vertical rules, or one that reads as a table's
+// header labels, belongs to a table even where it repeats on every page.
+func inTable(l Line, p *Page) bool {
+	if _, hits, share := lineVocab(l); hits >= 2 && share >= 0.6 {
+		return true
+	}
+	mid := (l.Top + l.Bottom) / 2
+	left, right := false, false
+	for _, r := range p.Rules {
+		if !r.Vertical() || r.Y0 > mid || r.Y1 < mid {
+			continue
+		}
+		x := (r.X0 + r.X1) / 2
+		left = left || x <= l.X0+1
+		right = right || x >= l.X1-1
+	}
+	return left && right
 }

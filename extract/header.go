@@ -153,7 +153,7 @@ func findHeader(p *Page, pi, from int) (header, bool) {
 		for j := i + 1; j < len(lines) && j <= i+4; j++ {
 			c2, _, s2 := lineVocab(lines[j])
 			gap := lines[j].Top - lines[j-1].Bottom
-			if s2 < 0.6 || gap > 1.0*lines[j-1].size() {
+			if s2 < 0.6 || gap > 1.0*lines[j-1].size() || ruleBelow(p.Rules, lines[j-1], lines[j]) {
 				break
 			}
 			h.last = j
@@ -298,6 +298,28 @@ func ruleBetween(rules []float64, a, b Word) bool {
 	}
 	for _, x := range rules {
 		if x > lo-1 && x < hi+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleBelow reports a horizontal rule between two lines that spans most of
+// their width, drawn whole or in pieces: the header row's lower border.
+func ruleBelow(rules []Rule, a, b Line) bool {
+	x0, x1 := math.Min(a.X0, b.X0), math.Max(a.X1, b.X1)
+	cover := map[int]float64{}
+	for _, r := range rules {
+		if r.Vertical() {
+			continue
+		}
+		y := (r.Y0 + r.Y1) / 2
+		if y > a.Bottom-1 && y < b.Top+1 {
+			cover[int(math.Round(y/2))] += math.Max(0, math.Min(r.X1, x1)-math.Max(r.X0, x0))
+		}
+	}
+	for _, c := range cover {
+		if c >= 0.5*(x1-x0) {
 			return true
 		}
 	}

@@ -16,6 +16,7 @@ type cellLine struct {
 	text     string
 	x0, x1   float64
 	top, bot float64
+	base     float64
 	size     float64
 	firstW   float64 // width of the first word, for the short-line test
 	page     int
@@ -68,13 +69,16 @@ func newBuilder(cols layoutCols, startPage int) *builder {
 	return &builder{cols: cols, startPage: startPage}
 }
 
-var rowNumber = regexp.MustCompile(`^(?i:recommendation|rec\.?|action)?\s*(R?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.:)]|\s+[-–—]\s|$)`)
+var rowNumber = regexp.MustCompile(`^(?:(?i:recommendation|rec\.?|action)\s*(R?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\b|(R\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\b|(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)(?:[.:)]|\s|$)|(\d{1,3}[a-z]?)(?:[.:)]|\s+[-–—]\s|$))`)
 
 // numberOf returns the row number printed at the start of s, or "".
 func numberOf(s string) string {
 	s = strings.TrimSpace(s)
-	if m := rowNumber.FindStringSubmatch(s); m != nil {
-		return m[1]
+	m := rowNumber.FindStringSubmatch(s)
+	for _, g := range m[min(1, len(m)):] {
+		if g != "" {
+			return g
+		}
 	}
 	return ""
 }
@@ -109,7 +113,7 @@ func (b *builder) cutLines(r region) []bandLine {
 			for _, pc := range splitWord(w, b.cols) {
 				c := &bl.cells[pc.col]
 				if c.text == "" {
-					*c = cellLine{text: pc.text, x0: pc.x0, x1: pc.x1, top: pc.top, bot: pc.base + 0.2*pc.size,
+					*c = cellLine{text: pc.text, x0: pc.x0, x1: pc.x1, top: pc.top, bot: pc.base + 0.2*pc.size, base: pc.base,
 						size: pc.size, firstW: pc.x1 - pc.x0, page: r.page}
 					continue
 				}
@@ -532,6 +536,7 @@ func joinLines(ls []cellLine) string {
 // finish assembles every row's cell text.
 func (b *builder) finish(t Table) Table {
 	right := b.columnRights()
+	pitch := b.linePitch()
 	for gi, g := range b.groups {
 		for ri, r := range g.rows {
 			row := Row{Theme: g.theme, Group: gi + 1, Cells: make([]string, b.cols.n())}
@@ -540,9 +545,12 @@ func (b *builder) finish(t Table) Table {
 				if g.merged[c] {
 					src = g.rows[0].cells[c]
 				}
-				row.Cells[c] = cellText(src, right[c])
+				row.Cells[c] = cellText(src, right[c], pitch)
 			}
-			row.Number = b.numberOf(g)
+			row.Number = numberOfCells(r.cells, b.cols)
+			if row.Number == "" {
+				row.Number = b.numberOf(g)
+			}
 			row.PageFirst, row.PageLast = r.pageFirst+1, r.pageLast+1
 			if ri > 0 && g.rows[0].pageFirst >= 0 && row.PageFirst == 0 {
 				row.PageFirst, row.PageLast = g.rows[0].pageFirst+1, g.rows[0].pageLast+1
@@ -553,29 +561,77 @@ func (b *builder) finish(t Table) Table {
 	return t
 }
 
+// columnRights estimates where each column's text wraps: the upper
+// quartile of the widest line of each wrapped cell, so that one word
+// overflowing its cell does not move it.
 func (b *builder) columnRights() []float64 {
-	right := make([]float64, b.cols.n())
+	n := b.cols.n()
+	maxes := make([][]float64, n)
+	all := make([]float64, n)
 	for _, g := range b.groups {
 		for _, r := range g.rows {
 			for c, ls := range r.cells {
+				m := 0.0
 				for _, l := range ls {
-					right[c] = math.Max(right[c], l.x1)
+					m = math.Max(m, math.Min(l.x1, b.cols.bounds[c+1]))
+				}
+				all[c] = math.Max(all[c], m)
+				if len(ls) >= 2 {
+					maxes[c] = append(maxes[c], m)
 				}
 			}
+		}
+	}
+	right := make([]float64, n)
+	for c := range right {
+		right[c] = all[c]
+		if e := maxes[c]; len(e) > 0 {
+			sort.Float64s(e)
+			right[c] = e[len(e)*3/4]
 		}
 	}
 	return right
 }
 
+// linePitch is the usual distance between baselines inside a cell: the
+// median over consecutive lines on one page.
+func (b *builder) linePitch() float64 {
+	var ps []float64
+	for _, g := range b.groups {
+		for _, r := range g.rows {
+			for _, ls := range r.cells {
+				for i := 1; i < len(ls); i++ {
+					if d := ls[i].base - ls[i-1].base; ls[i].page == ls[i-1].page && d > 0 {
+						ps = append(ps, d)
+					}
+				}
+			}
+		}
+	}
+	if len(ps) == 0 {
+		return 0
+	}
+	sort.Float64s(ps)
+	return ps[len(ps)/2]
+}
+
 // cellText joins a cell's lines: lines of one paragraph with a space (no
 // space after a line-end hyphen), paragraphs with "\n".
-func cellText(ls []cellLine, right float64) string {
+func cellText(ls []cellLine, right, pitch float64) string {
+	if len(ls) >= 3 {
+		// A cell of three lines or more shows its own wrap width.
+		own := 0.0
+		for _, l := range ls {
+			own = math.Max(own, l.x1)
+		}
+		right = math.Min(right, own)
+	}
 	var sb strings.Builder
 	for i, l := range ls {
 		if i > 0 {
 			prev := ls[i-1]
 			switch {
-			case paragraphBreak(prev, l, right):
+			case paragraphBreak(prev, l, right, pitch):
 				sb.WriteByte('\n')
 			case hyphenEnd(prev.text):
 			default:
@@ -593,16 +649,17 @@ func hyphenEnd(s string) bool {
 	return n >= 2 && (r[n-1] == '-' || r[n-1] == '\u2010') && (unicode.IsLetter(r[n-2]) || unicode.IsDigit(r[n-2]))
 }
 
-var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|-\s|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)
+var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)
 
 // paragraphBreak: the previous line ended though the next word would have
-// fitted, or a gap wider than line spacing, or a bullet.
-func paragraphBreak(prev, cur cellLine, right float64) bool {
+// fitted, or the baselines stand further apart than the usual line pitch,
+// or a bullet.
+func paragraphBreak(prev, cur cellLine, right, pitch float64) bool {
 	if bulletStart.MatchString(cur.text) {
 		return true
 	}
-	if !cur.joined && cur.page == prev.page && cur.top-prev.bot > 0.45*cur.size {
+	if !cur.joined && cur.page == prev.page && pitch > 0 && cur.base-prev.base > pitch+0.3*cur.size {
 		return true
 	}
-	return prev.x1+0.3*prev.size+cur.firstW < right-1
+	return prev.x1+0.3*prev.size+cur.firstW < right-0.4*prev.size
 }
