@@ -546,6 +546,7 @@ func (b *builder) finish(t Table) Table {
 					src = g.rows[0].cells[c]
 				}
 				row.Cells[c] = cellText(src, right[c], pitch)
+				row.Boxes = append(row.Boxes, boxes(src, c)...)
 			}
 			row.Number = numberOfCells(r.cells, b.cols)
 			if row.Number == "" {
@@ -662,4 +663,20 @@ func paragraphBreak(prev, cur cellLine, right, pitch float64) bool {
 		return true
 	}
 	return prev.x1+0.3*prev.size+cur.firstW < right-0.4*prev.size
+}
+
+// boxes gives the extent of a cell's lines on each page.
+func boxes(ls []cellLine, col int) []Box {
+	var out []Box
+	for _, l := range ls {
+		n := len(out)
+		if n == 0 || out[n-1].Page != l.page+1 {
+			out = append(out, Box{Page: l.page + 1, Col: col, X0: l.x0, X1: l.x1, Top: l.top, Bottom: l.bot})
+			continue
+		}
+		b := &out[n-1]
+		b.X0, b.X1 = math.Min(b.X0, l.x0), math.Max(b.X1, l.x1)
+		b.Top, b.Bottom = math.Min(b.Top, l.top), math.Max(b.Bottom, l.bot)
+	}
+	return out
 }

@@ -76,6 +76,18 @@ type Row struct {
 	Group     int      // rows of one merged recommendation share a Group
 	PageFirst int      // 1-based
 	PageLast  int      // 1-based
+	// Boxes are the pieces of the row's cells on each page it spans, for
+	// drawing and for tracing a value back to where it was printed.
+	Boxes []Box
+}
+
+// Box is the extent of one cell's text on one page.
+type Box struct {
+	Page   int // 1-based
+	Col    int // index into Table.Columns
+	X0, X1 float64
+	Top    float64
+	Bottom float64
 }
 
 // Page is one page's text as our interpreter reads it.
