@@ -95,9 +95,15 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 			err = &Error{Page: num, Op: "interpret page", Err: panicError(r)}
 		}
 		// Whatever was read before a failure is kept.
-		glyphs, extra := orient(in.glyphs, tp, &pg)
+		sets, extra := orient(in.glyphs, tp, &pg)
 		pg.Rules = orientRules(in.rules, tp, extra, pg.Width, pg.Height)
-		pg.Lines = buildLines(glyphs)
+		pg.Lines = buildLines(sets[0])
+		if len(sets[1])+len(sets[2])+len(sets[3]) > 0 {
+			for rel := 1; rel < 4; rel++ {
+				pg.Lines = append(pg.Lines, unturnLines(buildLines(sets[rel]), rel, pg.Width, pg.Height)...)
+			}
+			sortLines(pg.Lines)
+		}
 		images = in.images
 	}()
 	base := in.gs
@@ -112,9 +118,11 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 }
 
 // orient maps glyphs to page space and turns the page so that the dominant
-// text direction runs left to right. Glyphs running another way are kept as
-// upright boxes of their own.
-func orient(raw []rawGlyph, tp toPage, pg *Page) ([]Glyph, int) {
+// text direction runs left to right. It returns the glyphs by direction
+// relative to the dominant one (0: with it, 1: running down, 2: upside down,
+// 3: running up), each set turned into its own frame where it runs left to
+// right, and the turn applied to the page.
+func orient(raw []rawGlyph, tp toPage, pg *Page) ([4][]Glyph, int) {
 	var count [4]int
 	dirs := make([]int8, len(raw))
 	for i := range raw {
@@ -138,17 +146,20 @@ func orient(raw []rawGlyph, tp toPage, pg *Page) ([]Glyph, int) {
 	if best == 1 || best == 3 {
 		pg.Width, pg.Height = H, W
 	}
-	out := make([]Glyph, 0, len(raw))
+	var out [4][]Glyph
+	out[0] = make([]Glyph, 0, count[best])
 	for i := range raw {
-		if int(dirs[i]) != best {
-			continue
-		}
 		g := &raw[i]
+		rel := (int(dirs[i]) - best + 4) % 4
 		x, y := tp.pt(g.ox, g.oy)
 		x, y = turn(x, y, best, W, H)
 		ax, ay := tp.vec(g.ax, g.ay)
 		ax, ay = turnVec(ax, ay, best)
 		ux, uy := tp.vec(g.ux, g.uy)
+		if rel != 0 {
+			x, y = turn(x, y, rel, pg.Width, pg.Height)
+			ax, ay = turnVec(ax, ay, rel)
+		}
 		size := math.Hypot(ux, uy)
 		if !(size > 0.01) || size > 5000 {
 			continue
@@ -157,10 +168,51 @@ func orient(raw []rawGlyph, tp toPage, pg *Page) ([]Glyph, int) {
 		if ax < 0 {
 			w = 0
 		}
-		out = append(out, Glyph{Text: g.text, X0: x, X1: x + w, Base: y,
+		out[rel] = append(out[rel], Glyph{Text: g.text, X0: x, X1: x + w, Base: y,
 			Top: y - g.asc*size, Size: size, Space: g.space})
 	}
 	return out, best
+}
+
+// unturnLines maps lines built in the frame of relative direction rel back
+// to the page (W×H, after the dominant turn): their boxes stand upright on
+// the page, as tall narrow boxes for text running up or down.
+func unturnLines(lines []Line, rel int, W, H float64) []Line {
+	for i := range lines {
+		l := &lines[i]
+		l.X0, l.Top, l.X1, l.Bottom = unturnBox(l.X0, l.Top, l.X1, l.Bottom, rel, W, H)
+		for j := range l.Words {
+			w := &l.Words[j]
+			w.X0, w.Top, w.X1, w.Bottom = unturnBox(w.X0, w.Top, w.X1, w.Bottom, rel, W, H)
+			for k := range w.Glyphs {
+				g := &w.Glyphs[k]
+				var b float64
+				g.X0, g.Top, g.X1, b = unturnBox(g.X0, g.Top, g.X1, g.Base, rel, W, H)
+				g.Base = b
+			}
+		}
+	}
+	return lines
+}
+
+// unturnBox maps a box back through turn(rel) on a W×H page.
+func unturnBox(x0, y0, x1, y1 float64, rel int, W, H float64) (float64, float64, float64, float64) {
+	ax, ay := unturn(x0, y0, rel, W, H)
+	bx, by := unturn(x1, y1, rel, W, H)
+	return math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)
+}
+
+// unturn is the inverse of turn.
+func unturn(x, y float64, d int, W, H float64) (float64, float64) {
+	switch d {
+	case 1:
+		return W - y, x
+	case 2:
+		return W - x, H - y
+	case 3:
+		return y, H - x
+	}
+	return x, y
 }
 
 // direction classifies an advance vector in page space (y down):
