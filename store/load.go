@@ -186,15 +186,9 @@ func docBySHA(ctx context.Context, q queryer, sha string) (DocState, bool, error
 		`SELECT `+docStateCols+` FROM documents d WHERE d.sha256 = ?`, sha))
 }
 
-// clearDocument removes a document's tables, rows and their search entries,
-// keeping the document row (and so its id and links).
+// clearDocument removes a document's tables and rows, keeping the document
+// row (and so its id and links). Triggers take them out of the search index.
 func clearDocument(ctx context.Context, tx *sql.Tx, id int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO action_fts (action_fts, rowid, recommendation, action, update_text)
-		SELECT 'delete', s.action_id, s.recommendation, s.action, s.update_text
-		FROM action_search_source s JOIN actions a ON a.id = s.action_id WHERE a.document_id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("clear search index: %w", err)
-	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM plans WHERE document_id = ?`, id); err != nil {
 		return fmt.Errorf("clear tables: %w", err)
 	}

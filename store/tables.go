@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"sort"
 
 	"github.com/actionplan/actionplan/extract"
@@ -12,7 +11,7 @@ import (
 )
 
 // writeTables stores every table of the document, its recommendations,
-// actions, cells and agencies, and indexes the text for search.
+// actions, cells and agencies; triggers index the text for search.
 func writeTables(ctx context.Context, tx *sql.Tx, docID int64, review sql.NullInt64, in LoadInput) error {
 	w, err := newRowWriter(ctx, tx, docID, review)
 	if err != nil {
@@ -28,12 +27,6 @@ func writeTables(ctx context.Context, tx *sql.Tx, docID int64, review sql.NullIn
 		if err := w.recommendation(plans[g[0].Table], g, rows); err != nil {
 			return err
 		}
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO action_fts (rowid, recommendation, action, update_text)
-		SELECT s.action_id, s.recommendation, s.action, s.update_text
-		FROM action_search_source s JOIN actions a ON a.id = s.action_id WHERE a.document_id = ?`, docID)
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"runtime"
@@ -109,6 +110,9 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))
 	sum.Seconds = time.Since(start).Seconds()
 	sum.Database, sum.RunID = o.db, run
+	if sum.FailedFiles == nil {
+		sum.FailedFiles = []failedFile{}
+	}
 	status := "finished"
 	if werr != nil || ctx.Err() != nil {
 		status = "interrupted"
@@ -121,7 +125,7 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	case werr != nil:
 		return fail(werr)
 	case ctx.Err() != nil:
-		return fail(fmt.Errorf("interrupted: %w", ctx.Err()))
+		return fail(errors.New("interrupted"))
 	case sum.Failed > 0:
 		return ExitSomeFailed
 	}
@@ -153,9 +157,6 @@ type failedFile struct {
 }
 
 func printSummary(s IO, sum summary, asJSON bool) {
-	if sum.FailedFiles == nil {
-		sum.FailedFiles = []failedFile{}
-	}
 	fmt.Fprintf(s.Err, "ingest: %d files seen: %d new, %d reloaded, %d unchanged; "+
 		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
 		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
