@@ -10,8 +10,9 @@ import (
 //     on its own.
 //  2. A part that matches the registry whole is one agency ("Office of the
 //     Police and Crime Commissioner" is never cut at its "and"). Otherwise
-//     it is cut at ",", "/", "and", "&" and "+"; the cut stands when a piece
-//     matches the registry, and pieces that name a person's role ("DA
+//     it is cut at commas, else at "/", else at "and", "&" and "+", each
+//     piece read the same way; the cut stands when a piece matches the
+//     registry, and unmatched pieces that name a person's role ("DA
 //     Coordinator") are then dropped; when no piece matches, the part stays
 //     whole, unmatched.
 //  3. A name is looked up as printed, then within the plan's area:
@@ -30,7 +31,6 @@ type Context struct {
 
 var (
 	strongSep = regexp.MustCompile(`\n|;|\s+/\s+`)
-	weakSep   = regexp.MustCompile(`,|/|\s+and\s+|\s*&\s*|\s+\+\s+`)
 	roleWords = regexp.MustCompile(`(?i)\b(co-?ordinator|manager|lead|officer|director|head|chair|leader|advisor|adviser|practitioner|nurse|consultant|detective|superintendent|inspector|sergeant|chief|team|member|worker|named|designated)s?\b`)
 	leadLabel = regexp.MustCompile(`(?i)^(lead( agency| agencies| organisation)?|responsible( agency)?|owner)\s*[:\-–]\s*|\s*\((lead|joint lead|support)\)$`)
 	trustWord = regexp.MustCompile(`(?i)^(the )?trusts?$|^(the )?(nhs )?(foundation )?trust$`)
@@ -51,35 +51,57 @@ func (r *Registry) Agencies(cell string, ctx Context) []Agency {
 	return out
 }
 
-// part reads one part of a cell, cutting it only where the pieces match.
+// cutLevels are tried in turn: commas first, so that "Head of Nursing,
+// Cumbria Northumberland Tyne and Wear NHS Foundation Trust" keeps its
+// "and"; then slashes; then "and", "&" and "+".
+var cutLevels = []*regexp.Regexp{
+	regexp.MustCompile(`,`),
+	regexp.MustCompile(`/`),
+	regexp.MustCompile(`\s+and\s+|\s*&\s*|\s+\+\s+`),
+}
+
+// part reads one part of a cell, cutting it only where pieces match.
 func (r *Registry) part(p string, ctx Context) []Agency {
 	p = tidyName(p)
 	if p == "" {
 		return nil
 	}
+	as, _ := r.resolve(p, 0, ctx)
+	return as
+}
+
+// resolve matches p whole, or cut at the separators of a level from lvl
+// on; it reports whether anything matched.
+func (r *Registry) resolve(p string, lvl int, ctx Context) ([]Agency, bool) {
 	if a, ok := r.Match(p, ctx); ok {
-		return []Agency{a}
+		return []Agency{a}, true
 	}
-	pieces := weakSep.Split(p, -1)
-	if len(pieces) > 1 {
-		if as := r.pieces(pieces, ctx); as != nil {
-			return as
+	for l := lvl; l < len(cutLevels); l++ {
+		pieces := cutLevels[l].Split(p, -1)
+		if len(pieces) < 2 {
+			continue
+		}
+		if as := r.pieces(pieces, l+1, ctx); as != nil {
+			return as, true
 		}
 	}
-	return []Agency{r.unmatched(p)}
+	return []Agency{r.unmatched(p)}, false
 }
 
 // pieces returns the agencies of a cut part, or nil when none matched.
-func (r *Registry) pieces(pieces []string, ctx Context) []Agency {
+// Unmatched pieces that name a role ("DA Coordinator") are dropped.
+func (r *Registry) pieces(pieces []string, lvl int, ctx Context) []Agency {
 	var out, rest []Agency
 	for _, pc := range pieces {
 		if pc = tidyName(pc); pc == "" {
 			continue
 		}
-		if a, ok := r.Match(pc, ctx); ok {
-			out = append(out, a)
-		} else if !roleWords.MatchString(pc) {
-			rest = append(rest, r.unmatched(pc))
+		as, ok := r.resolve(pc, lvl, ctx)
+		switch {
+		case ok:
+			out = append(out, as...)
+		case !roleWords.MatchString(pc):
+			rest = append(rest, as...)
 		}
 	}
 	if out == nil {

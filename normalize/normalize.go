@@ -1,11 +1,14 @@
 package normalize
 
-import "github.com/actionplan/actionplan/extract"
+import (
+	"github.com/actionplan/actionplan/extract"
+)
 
 // Options configures a Normalizer.
 type Options struct {
 	// AliasFiles are user files of extra agency aliases, read at start-up so
-	// that no rebuild is needed to curate names.
+	// that no rebuild is needed to curate names. Each is a tab-separated
+	// file in the format of data/agencies.tsv (see README.md).
 	AliasFiles []string
 }
 
@@ -13,12 +16,20 @@ type Options struct {
 // It is safe for concurrent use.
 type Normalizer struct {
 	opt Options
+	reg *Registry
 }
 
 // New loads the embedded registry and the user's alias files.
 func New(opt Options) (*Normalizer, error) {
-	return &Normalizer{opt: opt}, nil
+	reg, err := LoadRegistry(opt.AliasFiles...)
+	if err != nil {
+		return nil, err
+	}
+	return &Normalizer{opt: opt, reg: reg}, nil
 }
+
+// Registry returns the agency registry in use.
+func (n *Normalizer) Registry() *Registry { return n.reg }
 
 // Result is one document's normalized output.
 type Result struct {
@@ -29,21 +40,24 @@ type Result struct {
 
 // Document normalizes every plan table of doc.
 func (n *Normalizer) Document(doc *extract.Document) Result {
+	d := n.newDocState(doc)
 	var res Result
+	res.Review = d.review
 	for _, t := range doc.Plans() {
-		for _, r := range t.Rows {
-			rec := Record{
-				File: doc.File, SHA256: doc.SHA256, Seq: r.Seq, Number: r.Number,
-				PageFirst: r.PageFirst, PageLast: r.PageLast, Table: t.Index,
-				Group: r.Group, Theme: r.Theme, Cells: map[string]string{},
-			}
-			for i, c := range t.Columns {
-				if i < len(r.Cells) {
-					rec.Cells[c] = r.Cells[i]
-				}
-			}
-			res.Records = append(res.Records, rec)
+		recs := d.table(t)
+		res.Records = append(res.Records, recs...)
+	}
+	res.Review.AsOf = latestAsOf(res.Records)
+	res.Warnings = d.warnings
+	return res
+}
+
+func latestAsOf(recs []Record) string {
+	best := ""
+	for _, r := range recs {
+		if r.AsOf > best {
+			best = r.AsOf
 		}
 	}
-	return res
+	return best
 }

@@ -11,6 +11,8 @@ import (
 
 var ragWord = regexp.MustCompile(`(?i)\b(red|amber|green|blue|yellow|r|a|g|b)\b`)
 
+var ragColour = regexp.MustCompile(`(?i)\b(red|amber|green|blue|yellow)\b`)
+
 var ragLetters = map[string]string{"r": "red", "a": "amber", "g": "green", "b": "blue"}
 
 // ParseRAG returns the first colour a cell names, or "". A single letter
@@ -31,7 +33,7 @@ func ParseRAG(text string) string {
 // Legend maps a colour to the status the plan says it means.
 type Legend map[string]string
 
-var legendRE = regexp.MustCompile(`(?i)\b(red|amber|green|blue|yellow)\b\s*(?:=|:|-|–|—|\bmeans\b|\bis\b|\bindicates\b)\s*([^=;\n]{1,60})`)
+var legendRE = regexp.MustCompile(`(?i)\b(red|amber|green|blue|yellow)\b\s*(?:=|:|-|–|—|\bmeans\b|\bis\b|\bindicates\b)\s*([^=;,\n]{1,60})`)
 
 // FindLegend reads colour keys from the document's text lines ("Green =
 // complete", "Blue: Completed", "Red - not started") and from key tables

@@ -1,0 +1,127 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/actionplan/actionplan/extract"
+)
+
+// docState is what normalizing one document learns before its rows: the
+// review, the cleaner that knows the document's words, and the colour key.
+type docState struct {
+	reg      *Registry
+	doc      *extract.Document
+	review   Review
+	clean    *Cleaner
+	legend   Legend
+	trust    string // the document's one NHS trust, for "The Trust"
+	warnings []string
+}
+
+func (n *Normalizer) newDocState(doc *extract.Document) *docState {
+	d := &docState{reg: n.reg, doc: doc}
+	d.review = n.reg.ReadReview(reviewTexts(doc))
+	d.clean = NewCleaner(docCells(doc)...)
+	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
+	d.trust = d.findTrust()
+	return d
+}
+
+// docCells is every cell of every table, the evidence for hyphens.
+func docCells(doc *extract.Document) []string {
+	var out []string
+	for _, t := range doc.Tables {
+		for _, r := range t.Rows {
+			out = append(out, r.Cells...)
+		}
+	}
+	return out
+}
+
+func pageTexts(doc *extract.Document) []string {
+	var out []string
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			out = append(out, l.Text())
+		}
+	}
+	return out
+}
+
+// keyRows are the rows of tables that are not plans: a colour key lives
+// in one.
+func keyRows(doc *extract.Document) [][]string {
+	var out [][]string
+	for _, t := range doc.Tables {
+		if !t.IsPlan {
+			for _, r := range t.Rows {
+				out = append(out, r.Cells)
+			}
+		}
+	}
+	return out
+}
+
+func (d *docState) warn(r extract.Row, format string, args ...any) {
+	d.warnings = append(d.warnings, fmt.Sprintf("row %d (p%d): ", r.Seq, r.PageFirst)+fmt.Sprintf(format, args...))
+}
+
+// findTrust returns the one NHS trust the lead cells of the document's
+// plans name, or "" when they name none or several: "The Trust" is it.
+func (d *docState) findTrust() string {
+	found := map[string]bool{}
+	ctx := Context{Area: d.review.Area}
+	for _, t := range d.doc.Plans() {
+		cols := readColumns(t.Columns)
+		for _, r := range t.Rows {
+			for _, f := range []string{FieldLeadAgency, FieldLeadOfficer} {
+				for _, a := range d.reg.Agencies(d.cell(cols, r, f), ctx) {
+					if a.Matched && (a.Sector == "mental_health_trust" || a.Sector == "acute_trust") {
+						found[a.Canonical] = true
+					}
+				}
+			}
+		}
+	}
+	if len(found) != 1 {
+		return ""
+	}
+	for k := range found {
+		return k
+	}
+	return ""
+}
+
+func (rec *Record) setAgencies(as []Agency) {
+	rec.AgencyDetail = as
+	rec.Agencies = []string{}
+	for _, a := range as {
+		rec.Agencies = append(rec.Agencies, a.Canonical)
+	}
+}
+
+// cellsMap keys every cell by its header as printed; a header printed
+// twice gets " (2)", " (3)".
+func cellsMap(cols []string, cells []string) map[string]string {
+	m := map[string]string{}
+	for i, c := range cols {
+		k := c
+		for n := 2; ; n++ {
+			if _, dup := m[k]; !dup {
+				break
+			}
+			k = fmt.Sprintf("%s (%d)", c, n)
+		}
+		if i < len(cells) {
+			m[k] = cells[i]
+		} else {
+			m[k] = ""
+		}
+	}
+	return m
+}
+
+func trimNumber(s string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+}

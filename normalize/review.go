@@ -1,0 +1,169 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Review metadata is read from texts in order of trust: the title lines of
+// the first page ("title"), the PDF's Title ("pdf_title") and the file
+// name ("file_name"). Each value records the source it came from.
+
+// reviewText is one text to read metadata from, with its source name.
+type reviewText struct{ text, source string }
+
+// reviewTypes: long forms and acronyms, the more specific first.
+var reviewTypes = []struct {
+	code string
+	re   *regexp.Regexp
+}{
+	{"DARDR", regexp.MustCompile(`(?i)domestic abuse[- ]related death review|\bDARDR\b`)},
+	{"DHR", regexp.MustCompile(`(?i)domestic homicide review|\bDHR\d*\b|\d_DHR\b`)},
+	{"SAR", regexp.MustCompile(`(?i)safeguarding adults? review|\bSAR\d*\b`)},
+	{"LCSPR", regexp.MustCompile(`(?i)local child safeguarding practice review|\bLCSPR\b`)},
+	{"CSPR", regexp.MustCompile(`(?i)child safeguarding practice review|\bCSPR\b`)},
+	{"SCR", regexp.MustCompile(`(?i)serious case review|\bSCR\d*\b`)},
+	{"MHHR", regexp.MustCompile(`(?i)mental health homicide review|independent (mental health )?(homicide )?investigation|\bMHHR\b`)},
+	{"SUSR", regexp.MustCompile(`(?i)single unified safeguarding review|\bSUSR\b`)},
+	{"APR", regexp.MustCompile(`(?i)adult practice review|\bAPR\b`)},
+	{"CPR", regexp.MustCompile(`(?i)child practice review|\bCPR\b`)},
+}
+
+// ReviewType returns the review types a text names, in the order above,
+// joined by "/" for a joint review ("DHR/SAR"); LCSPR is not also CSPR.
+func ReviewType(text string) string {
+	var codes []string
+	for _, t := range reviewTypes {
+		loc := t.re.FindStringIndex(text)
+		if loc == nil || (t.code == "CSPR" && contains(codes, "LCSPR")) {
+			continue
+		}
+		if !acronymOK(text, t.re) {
+			continue
+		}
+		codes = append(codes, t.code)
+	}
+	return strings.Join(codes, "/")
+}
+
+// acronymOK rejects an acronym match in lower case ("sar" inside words is
+// excluded by \b; "Sar" in a name is not a review).
+func acronymOK(text string, re *regexp.Regexp) bool {
+	for _, m := range re.FindAllString(text, -1) {
+		if len(m) > 8 || m == strings.ToUpper(m) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	refRE     = regexp.MustCompile(`\b(?:([A-Z][A-Za-z&]{1,12})[ _-]+)?((?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR)[ _-]?\d{1,4}(?:[/-]\d{1,4})?)\b`)
+	refNumRE  = regexp.MustCompile(`\b(\d{1,4}_(?:DHR|SAR|CSPR|SCR))(?:\b|_)`)
+	refCodeRE = regexp.MustCompile(`\b([A-Z]{2,5}\d{3,6})\b`)
+)
+
+// Reference returns the review's reference as printed ("KMBC DHR05",
+// "Sefton DHR1", "DHR12", "005_DHR", "SBP1703") and the word before the
+// review code when it names the area or its council ("KMBC", "Sefton").
+func (r *Registry) Reference(text string) (ref, prefix string) {
+	if m := refRE.FindStringSubmatch(text); m != nil {
+		if m[1] != "" && r.areaOfWord(m[1]) != "" {
+			return m[1] + " " + strings.TrimLeft(m[2], " "), m[1]
+		}
+		return m[2], ""
+	}
+	if m := refNumRE.FindStringSubmatch(text); m != nil {
+		return m[1], ""
+	}
+	if m := refCodeRE.FindStringSubmatch(text); m != nil {
+		return m[1], ""
+	}
+	return "", ""
+}
+
+// areaOfWord returns the area a council abbreviation or area name names.
+func (r *Registry) areaOfWord(w string) string {
+	if a, ok := r.abbrevs[w]; ok {
+		return a
+	}
+	if a := r.Area(w); a != nil && a.Council != "" {
+		return a.Name
+	}
+	return ""
+}
+
+// FindArea returns the council area a text names: the longest area name
+// printed with its capitals ("Knowsley", "Cheshire West and Chester").
+func (r *Registry) FindArea(text string) string {
+	best := ""
+	for _, n := range r.areaNames {
+		if len(n) <= len(best) || !containsWord(text, n) {
+			continue
+		}
+		if a := r.Area(n); a != nil && a.Council != "" {
+			best = a.Name
+		}
+	}
+	return best
+}
+
+func containsWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		if (j == 0 || !isWordByte(text[j-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+var pseudonymREs = []*regexp.Regexp{
+	regexp.MustCompile(`(\p{Lu}[\p{L}'-]+)\s*\((?:a |the )?pseudonym\)`),
+	regexp.MustCompile(`(?i:pseudonym(?:ised)?(?: name)?)\s*(?:[:\-–]|\bis\b|\bof\b)?\s*['"“‘]?(\p{Lu}\p{Ll}+)`),
+	regexp.MustCompile(`\b((?:Adult|Child|Children|Mr|Mrs|Ms|Miss|Family|Baby|Young Person|Person|Victim|Subject)\s+[A-Z]{1,3})\b`),
+	regexp.MustCompile(`['"“‘](\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)['"”’]`),
+	regexp.MustCompile(`\(([A-Z]{2,3})\)`),
+}
+
+// Pseudonym returns the name a review gives its subject: "Diana
+// (pseudonym)" gives "Diana"; 'Rachael' in quotes, "Adult K", "Mr A",
+// "Family S", initials in brackets "(TL)" that name no body we know.
+func (r *Registry) Pseudonym(text string) string {
+	for i, re := range pseudonymREs {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			if i == len(pseudonymREs)-1 && (isReviewCode(m[1]) || r.find(nameKey(m[1])) >= 0 || r.abbrevs[m[1]] != "") {
+				continue
+			}
+			return m[1]
+		}
+	}
+	return ""
+}
+
+func isReviewCode(s string) bool {
+	for _, t := range reviewTypes {
+		if t.code == s {
+			return true
+		}
+	}
+	return s == "NHS" || s == "CSP" || s == "SAB" || s == "GP" || s == "UK"
+}

@@ -1,0 +1,138 @@
+package normalize
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/actionplan/actionplan/extract"
+)
+
+// ReadReview reads the review metadata from the document's texts, each
+// value from the first text that gives it.
+func (r *Registry) ReadReview(texts []reviewText) Review {
+	var rv Review
+	for _, t := range texts {
+		if rv.Type == "" {
+			rv.Type, rv.TypeSource = ReviewType(t.text), t.source
+		}
+		if rv.Reference == "" {
+			ref, prefix := r.Reference(t.text)
+			rv.Reference, rv.ReferenceSource = ref, t.source
+			if a := r.areaOfWord(prefix); a != "" && rv.Area == "" {
+				rv.Area, rv.AreaSource = a, t.source
+			}
+		}
+		if rv.Area == "" {
+			rv.Area, rv.AreaSource = r.FindArea(t.text), t.source
+		}
+		if rv.Pseudonym == "" {
+			rv.Pseudonym, rv.PseudonymSource = r.Pseudonym(t.text), t.source
+		}
+		if rv.PlanDate == "" && t.source != "file_name" {
+			rv.PlanDate, rv.PlanDateSource = planDate(t.text), t.source
+		}
+	}
+	clearEmptySources(&rv)
+	return rv
+}
+
+func clearEmptySources(rv *Review) {
+	for _, p := range [][2]*string{{&rv.Type, &rv.TypeSource}, {&rv.Reference, &rv.ReferenceSource},
+		{&rv.Area, &rv.AreaSource}, {&rv.Pseudonym, &rv.PseudonymSource}, {&rv.PlanDate, &rv.PlanDateSource}} {
+		if *p[0] == "" {
+			*p[1] = ""
+		}
+	}
+}
+
+// planDate is the first day or month date a title prints, to its precision.
+func planDate(text string) string {
+	for _, d := range FindDates(text) {
+		if d.Precision == "month" || d.Precision == "day" {
+			return d.ISO
+		}
+	}
+	return ""
+}
+
+// reviewTexts gathers the texts metadata is read from: the title lines,
+// the PDF's Title and the file name (underscores and dashes as spaces).
+func reviewTexts(doc *extract.Document) []reviewText {
+	var out []reviewText
+	if t := strings.Join(titleLines(doc), "\n"); t != "" {
+		out = append(out, reviewText{t, "title"})
+	}
+	if doc.Meta.Title != "" {
+		out = append(out, reviewText{doc.Meta.Title, "pdf_title"})
+	}
+	if doc.File != "" {
+		base := strings.TrimSuffix(doc.File, filepath.Ext(doc.File))
+		spaced := strings.NewReplacer("_", " ", "-", " ").Replace(base)
+		out = append(out, reviewText{base + "\n" + spaced + "\n" + titleCase(spaced), "file_name"})
+	}
+	return out
+}
+
+const maxTitleLines = 12
+
+// titleLines are the first lines of the first page, and the lines above
+// the first plan table on its first page, stopping at the table's header.
+func titleLines(doc *extract.Document) []string {
+	var hdr []string
+	first := 1
+	if ps := doc.Plans(); len(ps) > 0 {
+		hdr, first = ps[0].Columns, ps[0].PageFirst
+	}
+	var out []string
+	for _, pn := range []int{1, first} {
+		if pn < 1 || pn > len(doc.Pages) || (pn == first && pn == 1 && len(out) > 0) {
+			continue
+		}
+		out = append(out, linesAbove(doc.Pages[pn-1].Lines, hdr)...)
+	}
+	return out
+}
+
+// linesAbove returns the page's lines up to the one that prints the
+// table's header, at most maxTitleLines.
+func linesAbove(lines []extract.Line, hdr []string) []string {
+	var out []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l.Text())
+		if isHeaderLine(t, hdr) || len(out) == maxTitleLines {
+			break
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isHeaderLine reports a line that starts with one of the first headers.
+func isHeaderLine(t string, hdr []string) bool {
+	n := 0
+	for _, h := range hdr {
+		if h = strings.TrimSpace(h); h == "" {
+			continue
+		}
+		if strings.HasPrefix(t, h) {
+			return true
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	return false
+}
+
+// titleCase capitalises each word, so that "wirral sar adult k" names
+// "Wirral" and "Adult K".
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		r := []rune(w)
+		ws[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	return strings.Join(ws, " ")
+}

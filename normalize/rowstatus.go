@@ -1,0 +1,121 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/actionplan/actionplan/extract"
+)
+
+// A row's status is read from the first of these that gives one: the
+// status column ("Complete Y/N" cells read as Y/N), the completion column
+// of the Home Office template (a date alone there means completed on that
+// date), the update column's opening words, and the RAG column's words.
+// Then a RAG colour gives a status only through the plan's own legend.
+// Last, "1-3 Complete" in any status cell of the table gives rows 1 to 3
+// their status.
+func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
+	ragCell := d.cell(cols, r, FieldRAG)
+	statusCell := d.cell(cols, r, FieldStatus)
+	rec.RAG = ParseRAG(ragCell)
+	if rec.RAG == "" {
+		rec.RAG = ParseRAG(statusCell)
+	}
+	for _, f := range []string{FieldStatus, FieldCompletion, FieldUpdate, FieldRAG} {
+		if st := readStatus(f, cols.header(f), d.cell(cols, r, f)); st.Status != "" {
+			rec.setStatus(st, cols.header(f))
+			break
+		}
+	}
+	if rec.Status == "" && rec.RAG != "" && d.legend[rec.RAG] != "" {
+		rec.Status, rec.StatusPrinted = d.legend[rec.RAG], rec.RAG
+		rec.StatusSource = sourceName(cols, FieldRAG, FieldStatus) + " (legend)"
+	}
+	if rec.Status == StatusCompleted && rec.StatusDate == "" {
+		rec.StatusDate = rec.CompletionISO
+	}
+}
+
+// readStatus reads one cell as the kind of column it is in.
+func readStatus(field, header, cell string) Status {
+	switch {
+	case cell == "":
+		return Status{}
+	case field == FieldStatus && (isYNHeader(header) || isYN(cell)):
+		return ParseYN(cell)
+	case field == FieldRAG:
+		return ParseStatus(ragColour.ReplaceAllString(cell, ""))
+	case field == FieldCompletion:
+		return completionStatus(cell)
+	}
+	return ParseStatus(cell)
+}
+
+// completionStatus reads "Date of completion and outcome": status words,
+// or a date at its start, which means the action was completed then.
+func completionStatus(cell string) Status {
+	if st := ParseStatus(cell); st.Status != "" {
+		return st
+	}
+	d, end := firstDate(cell)
+	if end > 0 && d.ISO != "" && strings.HasPrefix(strings.TrimSpace(cell), d.Printed) && d.Precision != "year" {
+		return Status{Status: StatusCompleted, Printed: d.Printed, Date: d}
+	}
+	return Status{}
+}
+
+func isYNHeader(h string) bool {
+	k := headerKey(h)
+	return strings.Contains(k, "y n") || strings.HasSuffix(k, "?")
+}
+
+func isYN(cell string) bool {
+	switch strings.ToLower(strings.Trim(cell, " .")) {
+	case "y", "n", "yes", "no":
+		return true
+	}
+	return false
+}
+
+func (rec *Record) setStatus(st Status, header string) {
+	rec.Status, rec.StatusPrinted, rec.StatusSource, rec.StatusDate = st.Status, st.Printed, header, st.Date.ISO
+}
+
+func sourceName(cols columns, fields ...string) string {
+	for _, f := range fields {
+		if h := cols.header(f); h != "" {
+			return h
+		}
+	}
+	return "rag"
+}
+
+// applyRanges gives rows without a status the status a range in the
+// table's status cells gives their number ("1-3 Complete").
+func (d *docState) applyRanges(recs []Record, cols columns, t *extract.Table) {
+	var rs []numRange
+	var src string
+	for _, r := range t.Rows {
+		for _, f := range []string{FieldStatus, FieldCompletion, FieldUpdate} {
+			if found := statusRanges(d.cell(cols, r, f)); len(found) > 0 {
+				rs, src = append(rs, found...), cols.header(f)
+			}
+		}
+	}
+	for i := range recs {
+		if st := inRanges(rs, recs[i].Number); recs[i].Status == "" && st != "" {
+			recs[i].Status, recs[i].StatusSource = st, src+" (range)"
+			recs[i].StatusPrinted = rangeText(rs, recs[i].Number)
+		}
+	}
+}
+
+func rangeText(rs []numRange, number string) string {
+	n := leadingInt(number)
+	for _, r := range rs {
+		if n >= r.lo && n <= r.hi {
+			return strings.TrimSpace(strings.Join([]string{strconv.Itoa(r.lo) + "-" + strconv.Itoa(r.hi), r.status}, " "))
+		}
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/actionplan/actionplan/extract"
+)
+
+// tableDoc builds a one-table document from a case: the first input line
+// holds the headers separated by " | ", each further line a row ("\n" is a
+// line break in a cell; "@theme=" options do not apply per row, so a row
+// starting "# " is a theme heading for the rows below it). "@title=" is a
+// title line, "@key=" a line elsewhere in the text (a colour key).
+func tableDoc(c ddCase) *extract.Document {
+	lines := strings.Split(c.input, "\n")
+	tab := extract.Table{IsPlan: true, Columns: splitCells(lines[0]), PageFirst: 1, PageLast: 1}
+	theme := ""
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "# ") {
+			theme = l[2:]
+			continue
+		}
+		cells := splitCells(l)
+		n := len(tab.Rows) + 1
+		tab.Rows = append(tab.Rows, extract.Row{Seq: n, Cells: cells, Theme: theme, Group: n, PageFirst: 1, PageLast: 1})
+	}
+	var page []string
+	if t := c.opts["title"]; t != "" {
+		page = append(page, t)
+	}
+	page = append(page, strings.Join(tab.Columns, " "))
+	if k := c.opts["key"]; k != "" {
+		page = append(page, k)
+	}
+	return &extract.Document{File: "t.pdf", Pages: []extract.Page{{Number: 1, Lines: textLines(strings.Join(page, "\n"))}},
+		Tables: []extract.Table{tab}}
+}
+
+func splitCells(l string) []string {
+	cs := strings.Split(l, " | ")
+	for i, c := range cs {
+		cs[i] = strings.ReplaceAll(strings.TrimSpace(c), `\n`, "\n")
+		if cs[i] == `""` {
+			cs[i] = ""
+		}
+	}
+	return cs
+}
+
+// showRecord prints the derived fields of a record on one line each.
+func showRecord(r Record) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "row %s: status=%s", r.Number, r.Status)
+	if r.Status != "" {
+		fmt.Fprintf(&b, " from %q (%s)", r.StatusPrinted, r.StatusSource)
+	}
+	for _, kv := range [][2]string{{"status_date", r.StatusDate}, {"rag", r.RAG}, {"scope", r.Scope},
+		{"target", r.TargetDateISO + "/" + r.TargetDatePrec}, {"completion", r.CompletionISO}, {"as_of", r.AsOf},
+		{"officer", r.LeadOfficer}, {"agencies", strings.Join(r.Agencies, "; ")}} {
+		if kv[1] != "" && kv[1] != "/" {
+			fmt.Fprintf(&b, " %s=%s", kv[0], kv[1])
+		}
+	}
+	return b.String()
+}
+
+func TestTables(t *testing.T) {
+	n := newTestNormalizer(t)
+	runDD(t, "tables.txt", func(c ddCase) string {
+		res := n.Document(tableDoc(c))
+		var out []string
+		for _, r := range res.Records {
+			out = append(out, showRecord(r))
+		}
+		for _, w := range res.Warnings {
+			out = append(out, "warning: "+w)
+		}
+		return strings.Join(out, "\n")
+	})
+}
