@@ -45,7 +45,7 @@ const actionCols = `file, coalesce(sha256, ''), review_type, reference, area, ps
 	recommendation, scope, action, lead_agency, agencies, milestone, target_date, outcome, "update", status,
 	page_first, page_last, cells, "table", "group", theme, scope_printed, lead_officer, target_date_iso,
 	target_date_precision, completion_date, evidence, status_printed, status_source, status_date, rag, as_of,
-	agency_detail`
+	agency_detail, extra`
 
 // Actions calls fn with every action record, document by document (ordered
 // by path) and in document order within each.
@@ -69,12 +69,12 @@ func (d *DB) Actions(ctx context.Context, fn func(normalize.Record) error) error
 
 func scanRecord(rows *sql.Rows) (normalize.Record, error) {
 	var r normalize.Record
-	var agencies, cells, detail string
+	var agencies, cells, detail, extra string
 	err := rows.Scan(&r.File, &r.SHA256, &r.ReviewType, &r.Reference, &r.Area, &r.Pseudonym, &r.Seq, &r.Number,
 		&r.Recommendation, &r.Scope, &r.Action, &r.LeadAgency, &agencies, &r.Milestone, &r.TargetDate,
 		&r.Outcome, &r.Update, &r.Status, &r.PageFirst, &r.PageLast, &cells, &r.Table, &r.Group, &r.Theme,
 		&r.ScopePrinted, &r.LeadOfficer, &r.TargetDateISO, &r.TargetDatePrec, &r.CompletionDate, &r.Evidence,
-		&r.StatusPrinted, &r.StatusSource, &r.StatusDate, &r.RAG, &r.AsOf, &detail)
+		&r.StatusPrinted, &r.StatusSource, &r.StatusDate, &r.RAG, &r.AsOf, &detail, &extra)
 	if err != nil {
 		return r, err
 	}
@@ -82,7 +82,7 @@ func scanRecord(rows *sql.Rows) (normalize.Record, error) {
 	for _, x := range []struct {
 		src string
 		dst any
-	}{{agencies, &r.Agencies}, {cells, &r.Cells}, {detail, &r.AgencyDetail}} {
+	}{{agencies, &r.Agencies}, {cells, &r.Cells}, {detail, &r.AgencyDetail}, {extra, &r}} {
 		if err := json.Unmarshal([]byte(x.src), x.dst); err != nil {
 			return r, fmt.Errorf("row %d: %w", r.Seq, err)
 		}

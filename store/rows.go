@@ -29,8 +29,8 @@ var rowSQL = map[string]string{
 	"action": `INSERT INTO actions (document_id, plan_id, recommendation_id, seq, number, row_group, theme,
 		scope, scope_printed, action, lead_agency, lead_officer, milestone, target_date, target_date_iso,
 		target_date_precision, target_date_end, completion_date, outcome, update_text, evidence, status,
-		status_printed, status_source, status_date, rag, as_of, page_first, page_last)
-		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?,?)`,
+		status_printed, status_source, status_date, rag, as_of, page_first, page_last, extra)
+		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?)`,
 	"cell": `INSERT INTO action_cells (action_id, position, header, text) VALUES (?,?,?,?)`,
 	"agency": `INSERT INTO agencies (name, sector, matched) VALUES (?,?,?)
 		ON CONFLICT (name) DO UPDATE SET
@@ -178,7 +178,7 @@ func (w *rowWriter) action(plan, rec int64, r normalize.Record, cells []cell) er
 	res, err := w.exec("action", w.doc, plan, rec, r.Seq, r.Number, r.Group, r.Theme,
 		r.Scope, r.ScopePrinted, r.Action, r.LeadAgency, r.LeadOfficer, r.Milestone, r.TargetDate, r.TargetDateISO,
 		r.TargetDatePrec, periodEnd(r.TargetDateISO, r.TargetDatePrec), r.CompletionDate, r.Outcome, r.Update, r.Evidence, r.Status,
-		r.StatusPrinted, r.StatusSource, r.StatusDate, r.RAG, r.AsOf, r.PageFirst, r.PageLast)
+		r.StatusPrinted, r.StatusSource, r.StatusDate, r.RAG, r.AsOf, r.PageFirst, r.PageLast, extraJSON(r))
 	if err != nil {
 		return err
 	}
