@@ -32,7 +32,7 @@ BUILD=corpus/build
 PDF=corpus/pdf
 MAN=corpus/MANIFEST.tsv
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+trap 'rm -rf "$TMP" /tmp/lo-corpus-$$' EXIT
 rm -rf "$BUILD"
 mkdir -p "$BUILD" "$PDF"
 rm -f "$PDF"/*.pdf
@@ -55,10 +55,21 @@ add() {
 
 # lo ID SPEC QUIRK [OUTCOME]: LibreOffice from the spec's DOCX.
 lo() {
-	soffice -env:UserInstallation=file://$TMP/lo-corpus --headless --convert-to pdf \
-		--outdir "$TMP" "$BUILD/$2.docx" >/dev/null 2>&1
-	mv "$TMP/$2.pdf" "$PDF/$1.pdf"
+	soffice_pdf "$1" "$2" docx
 	add "$1" "src/$2.json" "render $2.docx; soffice --headless --convert-to pdf $2.docx" "$3" "${4:-ok}"
+}
+
+# lodt ID SPEC QUIRK: LibreOffice from the spec's flat ODT.
+lodt() {
+	soffice_pdf "$1" "$2" fodt
+	add "$1" "src/$2.json" "render $2.fodt; soffice --headless --convert-to pdf $2.fodt" "$3" ok
+}
+
+# soffice_pdf ID SPEC EXT: convert corpus/build/SPEC.EXT to corpus/pdf/ID.pdf.
+soffice_pdf() {
+	soffice -env:UserInstallation=file:///tmp/lo-corpus-$$ --headless --convert-to pdf \
+		--outdir "$TMP" "$BUILD/$2.$3" >/dev/null 2>&1
+	mv "$TMP/$2.pdf" "$PDF/$1.pdf"
 }
 
 # chrome ID SPEC QUIRK: Chromium from the spec's HTML.
@@ -83,7 +94,11 @@ wk() {
 	add "$1" "src/$2.json" "render $2.html; wkhtmltopdf \$(cat $2.wkargs) $2.html" "$3" ok
 }
 
-# gsd ID FROM SPEC QUIRK: Ghostscript re-distils corpus/pdf/FROM.pdf.
+# gsd ID FROM SPEC QUIRK: Ghostscript re-distils corpus/pdf/FROM.pdf. Only
+# LibreOffice output is re-distilled: Ghostscript 10.00 re-encoding Chromium's
+# CID TrueType fonts writes a wrong ToUnicode (fi/fl/ff ligatures become
+# u-umlaut, hyphens vanish, curly quotes become < and =), so no extractor
+# could recover the printed text that a golden file demands.
 gsd() {
 	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$PDF/$1.pdf" "$PDF/$2.pdf"
 	add "$1" "src/$3.json" "gs -sDEVICE=pdfwrite $2.pdf" "$4" ok
@@ -128,12 +143,12 @@ lo ho_stockport_dhr12_lo ho_stockport_dhr12 \
 	"Home Office template: landscape; header repeated (tblHeader), centred, shaded, labels wrap; recommendation and scope merged over 3 and 2 action rows (vMerge); Recommendation N: numbering; OFFICIAL header and Page N of M footer; last row (7) breaks across pages 2-3"
 qp ho_stockport_dhr12_aes256 ho_stockport_dhr12_lo ho_stockport_dhr12 \
 	"AES-256 encryption with an empty user password" --encrypt "" owner 256 --
+gsd ho_stockport_dhr12_gs ho_stockport_dhr12_lo ho_stockport_dhr12 \
+	"Ghostscript re-distil of the LibreOffice Home Office template: merged cells and repeated header through re-encoded fonts"
 scan ho_stockport_dhr12_scan ho_stockport_dhr12_lo ho_stockport_dhr12 \
 	"a scanned page: image only, no text layer"
 chrome sar_sefton_adult_k_chromium sar_sefton_adult_k \
 	"SAR plan with RAG Status, Person responsible, Progress to date: portrait; thead repeated; theme sub-heading rows; instruction row (Roles no names); labelled No. column (1.1); RAG cell fills; OFFICIAL - SENSITIVE header and Page N of M footer from CSS page-margin boxes; row 2.3 breaks across pages 1-2"
-gsd sar_sefton_adult_k_gs sar_sefton_adult_k_chromium sar_sefton_adult_k \
-	"Ghostscript re-distil of a Chromium PDF"
 qp sar_sefton_adult_k_rotate sar_sefton_adult_k_chromium sar_sefton_adult_k \
 	"every page carries /Rotate 90" --rotate=+90
 lo mhhr_kmpt_mr_a_lo mhhr_kmpt_mr_a \
@@ -142,6 +157,8 @@ qp mhhr_kmpt_mr_a_objstm mhhr_kmpt_mr_a_lo mhhr_kmpt_mr_a \
 	"object streams and a cross-reference stream" --object-streams=generate
 chrome mhhr_kmpt_mr_a_chromium mhhr_kmpt_mr_a \
 	"the trust layout printed by Chromium: thead repeated; the R1 progress cell spans pages 1-4"
+wk mhhr_kmpt_mr_a_wk mhhr_kmpt_mr_a \
+	"the trust layout printed by wkhtmltopdf: Qt splits rows R1 (pages 1-2, mid-paragraph) and R3 (pages 2-3) with no closing rule at the page foot; the unpatched Qt does not repeat the thead and ignores running footers"
 lo cspr_dorset_child_j_lo cspr_dorset_child_j \
 	"plan as Appendix 1 of a longer LCSPR report, after prose and a non-plan chronology table; rows never break (cantSplit): R7 moves whole to page 4 leaving a gap; header repeated on page 4; Ref column (R1..); Complete Y/N"
 trunc cspr_dorset_child_j_truncated cspr_dorset_child_j_lo cspr_dorset_child_j \
@@ -150,6 +167,8 @@ wk dhr_westminster_mr_b_wk dhr_westminster_mr_b \
 	"wkhtmltopdf (Qt): tabs for spaces, no gap between cells; landscape; header not repeated on page 2; Qt put the page break between rows 17.1.1 and 17.1.2; two-line centred header labels; dotted numbers (5.1, 10.2a, 17.1.1); recommendation merged over two rows (rowspan); Local & National, Pan-London scopes"
 lo dhr_sefton_mary_lo dhr_sefton_mary \
 	"borderless plan table followed directly by prose; centred two-line header labels; numbers at the start of the recommendation cell (1. ...); Progress indicator RAG words; portrait, one page"
+lodt dhr_cumbria_sarah_odt dhr_cumbria_sarah \
+	"flat ODT through LibreOffice: landscape; table-header-rows repeated; rows kept together (fo:keep-together) so R4 moves whole to page 2; theme sub-heading rows; instruction row; R1 merged over two action rows (number-rows-spanned); OFFICIAL header, Page N of M footer"
 lo sar_bolton_mr_m_summary_lo sar_bolton_mr_m_summary \
 	"no action plan: a SAR summary with prose and an agency list table" no_plan
 

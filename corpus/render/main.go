@@ -1,6 +1,6 @@
 // Command render writes, from every corpus source spec (corpus/src/*.json),
 // the documents the real producers turn into the corpus PDFs: a DOCX for
-// LibreOffice, an HTML page for Chromium and wkhtmltopdf, and the
+// LibreOffice, a flat ODT (.fodt) for LibreOffice, an HTML page for Chromium and wkhtmltopdf, and the
 // wkhtmltopdf arguments that carry the page layout HTML cannot give it.
 // It never runs a producer; corpus/make.sh does.
 //
@@ -51,6 +51,9 @@ func renderDir(src, out string) error {
 func renderAll(s *spec.Spec, out string) error {
 	base := filepath.Join(out, s.ID)
 	if err := os.WriteFile(base+".docx", docx(s), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(base+".fodt", []byte(fodt(s)), 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(base+".html", []byte(html(s)), 0o644); err != nil {
