@@ -173,14 +173,16 @@ func findHeaderAt(p *Page, pi, i int) (header, bool) {
 	return header{}, false
 }
 
-// openRegion follows a borderless table down the page until prose, a large
-// gap or a new header.
+// openRegion follows a borderless table down the page until prose, a gap
+// much larger than any between its lines so far, or a new header.
 func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 	r := region{page: pi, next: len(p.Lines)}
-	prevBot := math.NaN()
+	prevBot, maxGap := math.NaN(), 0.0
 	for i := start; i < len(p.Lines); i++ {
 		l := p.Lines[i]
-		gapStop := !math.IsNaN(prevBot) && l.Top-prevBot > 3*l.size()
+		gap := l.Top - prevBot
+		gapStop := !math.IsNaN(prevBot) && (gap > 3*l.size() ||
+			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap)
 		if gapStop || crossesColumns(l, cols) {
 			r.ended, r.next = true, i
 			break
@@ -191,6 +193,9 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 				break
 			}
 		}
+		if !math.IsNaN(prevBot) {
+			maxGap = math.Max(maxGap, gap)
+		}
 		r.lines = append(r.lines, l)
 		prevBot = l.Bottom
 	}
@@ -200,12 +205,13 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 	return r
 }
 
-// crossesColumns: a line of prose runs across column bounds with ordinary
-// word spacing, which a table's cells never do.
+// crossesColumns: a line of prose runs across column bounds with its
+// ordinary word spacing, which a table's cells, padded apart, do not.
 func crossesColumns(l Line, cols layoutCols) bool {
 	if len(l.Words) < 2 {
 		return false
 	}
+	usual := usualGap(l)
 	crossings, inner := 0, 0
 	for _, b := range cols.bounds[1 : len(cols.bounds)-1] {
 		if b < l.X0 || b > l.X1 {
@@ -219,14 +225,33 @@ func crossesColumns(l Line, cols layoutCols) bool {
 			}
 			if i+1 < len(l.Words) {
 				nx := l.Words[i+1]
-				if w.X1 <= b+1 && nx.X0 >= b-1 && nx.X0-w.X1 < 0.45*w.Size {
-					crossings++
+				if w.X1 <= b+1 && nx.X0 >= b-1 {
+					if g := nx.X0 - w.X1; g < 0.45*w.Size || g <= 1.25*usual {
+						crossings++
+					}
 					break
 				}
 			}
 		}
 	}
 	return inner > 0 && crossings*2 > inner
+}
+
+// usualGap is the median gap between neighbouring words of a line that
+// are no further apart than ordinary word spacing can stretch; a line with
+// no such pair gets a third of an em.
+func usualGap(l Line) float64 {
+	var gs []float64
+	for i := 1; i < len(l.Words); i++ {
+		if g := l.Words[i].X0 - l.Words[i-1].X1; g < 0.6*l.Words[i].Size {
+			gs = append(gs, g)
+		}
+	}
+	if len(gs) == 0 {
+		return 0.33 * l.size()
+	}
+	sort.Float64s(gs)
+	return gs[len(gs)/2]
 }
 
 // continues reports whether the table goes on at the top of page pi, and
