@@ -195,9 +195,9 @@ func applyDifferences(t *[256]string, d pdf.Value) {
 			if code >= 0 && code < 256 {
 				if s, ok := glyphText(x.Name()); ok {
 					t[code] = s
-				} else {
+				} else if x.Name() == ".notdef" {
 					t[code] = ""
-				}
+				} // else, like poppler, an unknown name keeps the base encoding's text
 			}
 			code++
 		}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Layout: glyphs to words to lines.
@@ -58,6 +60,7 @@ func (l *Line) baseline() float64 {
 func makeLine(gs []Glyph) (Line, bool) {
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X0 < gs[j].X0 })
 	gs = dropDuplicates(gs)
+	gs = mergeAccents(gs)
 	words := splitWords(gs)
 	if len(words) == 0 {
 		return Line{}, false
@@ -90,6 +93,65 @@ func dropDuplicates(gs []Glyph) []Glyph {
 		}
 	}
 	return out
+}
+
+// spacingAccents maps spacing diacritics to their combining forms.
+var spacingAccents = map[string]string{
+	"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "^": "\u0302", "˜": "\u0303", "~": "\u0303",
+	"¯": "\u0304", "˘": "\u0306", "˙": "\u0307", "¨": "\u0308", "˚": "\u030a", "¸": "\u0327",
+	"˝": "\u030b", "˛": "\u0328", "ˇ": "\u030c",
+}
+
+// accentOf returns the combining form of an accent glyph's text.
+func accentOf(s string) (string, bool) {
+	if c, ok := spacingAccents[s]; ok {
+		return c, true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == len(s) && n > 0 && unicode.Is(unicode.Mn, r) {
+		return s, true
+	}
+	return "", false
+}
+
+// mergeAccents attaches an accent drawn over or under a letter (as TeX
+// does) to that letter, as a combining mark, the way poppler does.
+func mergeAccents(gs []Glyph) []Glyph {
+	out := gs[:0]
+	for i := 0; i < len(gs); i++ {
+		g := gs[i]
+		if mark, ok := accentOf(g.Text); ok {
+			if b := baseFor(gs, i); b >= 0 {
+				if b < i {
+					out[len(out)-1].Text += mark
+				} else {
+					gs[b].Text += mark
+				}
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// baseFor finds the letter under an accent at i: its neighbour whose span
+// holds the accent's centre.
+func baseFor(gs []Glyph, i int) int {
+	g := gs[i]
+	c := (g.X0 + g.X1) / 2
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j < 0 || j >= len(gs) || gs[j].Space || gs[j].Text == "" {
+			continue
+		}
+		if _, acc := accentOf(gs[j].Text); acc {
+			continue
+		}
+		if c >= gs[j].X0 && c <= gs[j].X1 {
+			return j
+		}
+	}
+	return -1
 }
 
 // splitWords cuts a line's glyphs into words, the way poppler does: a gap

@@ -161,3 +161,11 @@ func TestBagF1(t *testing.T) {
 		t.Errorf("NFKC: f1 = %v, want 1", f1)
 	}
 }
+
+func TestSymbolNames(t *testing.T) {
+	for name, want := range map[string]string{"arrowdblright": "⇒", "asteriskmath": "∗", "Alpha": "Α", "theta1": "ϑ", "integralbt": "⌡", "bracerightbt": "\uf8fe"} {
+		if got, _ := glyphText(name); got != want {
+			t.Errorf("glyphText(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
