@@ -153,7 +153,7 @@ func findHeader(p *Page, pi, from int) (header, bool) {
 		for j := i + 1; j < len(lines) && j <= i+4; j++ {
 			c2, _, s2 := lineVocab(lines[j])
 			gap := lines[j].Top - lines[j-1].Bottom
-			if s2 < 0.6 || gap > 1.0*lines[j-1].size() || ruleBelow(p.Rules, lines[j-1], lines[j]) {
+			if s2 < 0.6 || gap > 0.4*lines[j-1].size() || ruleBelow(p.Rules, lines[j-1], lines[j]) {
 				break
 			}
 			h.last = j

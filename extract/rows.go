@@ -25,9 +25,10 @@ type cellLine struct {
 
 // bandLine is one physical line of a band, cut into columns.
 type bandLine struct {
-	cells []cellLine // per column; text "" when empty
-	mid   float64
-	text  string
+	cells    []cellLine // per column; text "" when empty
+	mid      float64
+	text     string
+	spanning bool // runs across the columns (a sub-heading)
 }
 
 type cut struct {
@@ -107,8 +108,9 @@ func (b *builder) addRegion(doc *Document, r region) {
 func (b *builder) cutLines(r region) []bandLine {
 	n := b.cols.n()
 	out := make([]bandLine, 0, len(r.lines))
-	for _, l := range r.lines {
+	for i, l := range r.lines {
 		bl := bandLine{cells: make([]cellLine, n), mid: (l.Top + l.Bottom) / 2, text: l.Text()}
+		bl.spanning = i < len(r.spanning) && r.spanning[i]
 		for _, w := range l.Words {
 			for _, pc := range splitWord(w, b.cols) {
 				c := &bl.cells[pc.col]
@@ -228,6 +230,15 @@ func (b *builder) openBands(r region, lines []bandLine) []band {
 	cur := band{page: r.page}
 	prevBot := math.NaN()
 	for _, l := range lines {
+		if l.spanning {
+			if len(cur.lines) > 0 {
+				bands = append(bands, cur)
+			}
+			bands = append(bands, band{page: r.page, lines: []bandLine{l}, spanning: true})
+			cur = band{page: r.page}
+			prevBot = math.NaN()
+			continue
+		}
 		top, bot, size := lineExtent(l)
 		start := false
 		if numbered > 0 {
@@ -506,7 +517,8 @@ func (b *builder) numberOf(g *groupAcc) string {
 }
 
 // isInstruction: template guidance under the header ("Roles no names",
-// "What is the over-arching recommendation?") rather than data.
+// "What is the over-arching recommendation?", "Local / Regional /
+// National") rather than data: at least half its cells read so.
 func isInstruction(cells [][]cellLine) bool {
 	n, hits := 0, 0
 	for _, c := range cells {
@@ -514,15 +526,36 @@ func isInstruction(cells [][]cellLine) bool {
 			continue
 		}
 		n++
-		t := strings.ToLower(joinLines(c))
-		if strings.HasSuffix(strings.TrimSpace(t), "?") || strings.Contains(t, "no names") ||
-			strings.HasPrefix(t, "e.g") || strings.HasPrefix(t, "i.e") || strings.HasPrefix(t, "(") ||
-			strings.HasPrefix(t, "what ") || strings.HasPrefix(t, "how ") || strings.HasPrefix(t, "who ") ||
-			strings.HasPrefix(t, "when ") || strings.HasPrefix(t, "insert ") || strings.HasPrefix(t, "enter ") {
+		if instructionText(strings.ToLower(strings.TrimSpace(joinLines(c)))) {
 			hits++
 		}
 	}
-	return n > 0 && hits*2 > n
+	return n > 0 && hits*2 >= n && hits > 0
+}
+
+var instructionStarts = []string{"e.g", "i.e", "(", "what ", "how ", "who ", "when ", "why ", "insert ", "enter ", "describe ", "list ", "state "}
+
+func instructionText(t string) bool {
+	if strings.HasSuffix(t, "?") || strings.Contains(t, "no names") || strings.Contains(t, "not named") ||
+		strings.Contains(t, "not names") {
+		return true
+	}
+	for _, p := range instructionStarts {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	// A choice of options: "Local / Regional / National", "Red / Amber / Green".
+	parts := strings.Split(t, "/")
+	if len(parts) >= 3 {
+		for _, p := range parts {
+			if len(strings.Fields(p)) != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func joinLines(ls []cellLine) string {

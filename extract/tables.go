@@ -35,8 +35,9 @@ type region struct {
 	page     int
 	lines    []Line
 	top, bot float64
-	ended    bool // the table ends on this page
-	next     int  // index in page.Lines after the region
+	spanning []bool // per line: a sub-heading running across the columns
+	ended    bool   // the table ends on this page
+	next     int    // index in page.Lines after the region
 }
 
 // rebuild follows a table from its header to its end and rebuilds its rows.
@@ -183,7 +184,15 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 		gap := l.Top - prevBot
 		gapStop := !math.IsNaN(prevBot) && (gap > 3*l.size() ||
 			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap)
-		if gapStop || crossesColumns(l, cols) {
+		span := false
+		if !gapStop && crossesColumns(l, cols) {
+			// A single line across the columns with table lines under it
+			// is a sub-heading; prose runs on over several lines.
+			span = i+1 < len(p.Lines) && !crossesColumns(p.Lines[i+1], cols) &&
+				p.Lines[i+1].Top-l.Bottom < 3*l.size() && len(r.lines) > 0
+			gapStop = !span
+		}
+		if gapStop {
 			r.ended, r.next = true, i
 			break
 		}
@@ -197,6 +206,7 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 			maxGap = math.Max(maxGap, gap)
 		}
 		r.lines = append(r.lines, l)
+		r.spanning = append(r.spanning, span)
 		prevBot = l.Bottom
 	}
 	if len(r.lines) > 0 {
