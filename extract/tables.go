@@ -152,11 +152,6 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 			r.next = i
 			break
 		}
-		if _, ok := findHeaderAt(p, pi, i); ok && i > start {
-			r.ended = true
-			r.next = i
-			break
-		}
 		r.lines = append(r.lines, l)
 	}
 	return r
