@@ -53,10 +53,7 @@ func NewCleaner(texts ...string) *Cleaner {
 // Clean tidies s: ligatures, soft hyphens, stray tags, bullets, broken
 // hyphens and whitespace.
 func (c *Cleaner) Clean(s string) string {
-	s = ligatures.Replace(s)
-	s = tagItem.ReplaceAllString(s, "\n\u2022 ")
-	s = tagBreak.ReplaceAllString(s, "\n")
-	s = tagOther.ReplaceAllString(s, "")
+	s = stripTags(strings.Map(controlToSpace, ligatures.Replace(s)))
 	var paras []string
 	for _, p := range strings.Split(s, "\n") {
 		for _, item := range splitBullets(p) {
@@ -66,6 +63,19 @@ func (c *Cleaner) Clean(s string) string {
 		}
 	}
 	return strings.Join(paras, "\n")
+}
+
+// stripTags removes tags until none is left ("<p <b>>" hides a second).
+func stripTags(s string) string {
+	for {
+		t := tagItem.ReplaceAllString(s, "\n\u2022 ")
+		t = tagBreak.ReplaceAllString(t, "\n")
+		t = tagOther.ReplaceAllString(t, "")
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // paragraph collapses whitespace and mends hyphens in one paragraph.
@@ -83,6 +93,15 @@ func (c *Cleaner) paragraph(p string) string {
 		return "- " + p
 	}
 	return p
+}
+
+// controlToSpace turns control characters other than line breaks into
+// spaces, before tags are looked for.
+func controlToSpace(r rune) rune {
+	if r != '\n' && unicode.IsControl(r) {
+		return ' '
+	}
+	return r
 }
 
 func isSpace(r rune) bool {
