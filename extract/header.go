@@ -135,10 +135,10 @@ func (l label) text() string {
 	return strings.Join(parts, " ")
 }
 
-// isPlanHeader: an action plan names what to do, who does it, and when or
-// how it went.
+// isPlanHeader: an action plan names what is recommended or to be done,
+// and who does it, by when, or how it went.
 func isPlanHeader(cats int) bool {
-	return cats&(catRec|catAct) != 0 && cats&catWho != 0 && cats&(catWhen|catState) != 0
+	return cats&(catRec|catAct) != 0 && cats&(catWho|catWhen|catState) != 0
 }
 
 // findHeader looks for a header band on page pi starting at line index from.

@@ -66,19 +66,38 @@ func rebuild(doc *Document, h header) (Table, int, int) {
 	}
 }
 
-// sampleBody takes the lines under the header up to the first large gap,
-// to find the column gutters of a borderless table.
+// sampleBody takes the lines under the header, to find the column gutters
+// of a borderless table: up to a large gap, or to the first line that reads
+// as prose (wide, with no gap wider than word spacing), which would fill
+// every gutter.
 func sampleBody(p *Page, h header) []Line {
 	var out []Line
 	prev := h.bot
+	width := h.x1 - h.x0
 	for _, l := range p.Lines[h.last+1:] {
 		if l.Top-prev > 4*l.size() || len(out) > 80 {
+			break
+		}
+		if len(out) > 0 && proseLike(l, width) {
 			break
 		}
 		out = append(out, l)
 		prev = l.Bottom
 	}
 	return out
+}
+
+// proseLike: a line across most of the width with no gap wider than an em.
+func proseLike(l Line, width float64) bool {
+	if l.X1-l.X0 < 0.6*width || len(l.Words) < 4 {
+		return false
+	}
+	for i := 1; i < len(l.Words); i++ {
+		if l.Words[i].X0-l.Words[i-1].X1 > 1.0*l.Words[i].Size {
+			return false
+		}
+	}
+	return true
 }
 
 // matchingVerticals returns the vertical rules that stand on the table's
