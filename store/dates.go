@@ -17,7 +17,7 @@ var (
 // names: the day itself, the last day of a month ("2022-03"), of a quarter
 // ("2024-Q2") or of a year ("2025"); "" when iso is none of these. An action
 // is overdue only once its whole target period has passed.
-func periodEnd(iso, precision string) string {
+func periodEnd(iso string) string {
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	var end time.Time
 	switch m := reDay.FindStringSubmatch(iso); {
@@ -41,6 +41,5 @@ func periodEnd(iso, precision string) string {
 	default:
 		return ""
 	}
-	_ = precision // the form of iso says the precision; kept for callers' clarity
 	return end.Format("2006-01-02")
 }

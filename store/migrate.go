@@ -68,7 +68,11 @@ func (d *DB) migrate(ctx context.Context) error {
 	if err := d.checkVersion(ctx); err != nil {
 		return err
 	}
-	for _, m := range ms {
+	var uv int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+		return err
+	}
+	for _, m := range ms[min(uv, len(ms)):] { // up to date: no write lock taken
 		if err := d.apply(ctx, m); err != nil {
 			return fmt.Errorf("%s: %w", m.Name, err)
 		}

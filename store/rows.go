@@ -177,7 +177,7 @@ func (w *rowWriter) recommendation(plan int64, g []normalize.Record, rows map[ro
 func (w *rowWriter) action(plan, rec int64, r normalize.Record, cells []cell) error {
 	res, err := w.exec("action", w.doc, plan, rec, r.Seq, r.Number, r.Group, r.Theme,
 		r.Scope, r.ScopePrinted, r.Action, r.LeadAgency, r.LeadOfficer, r.Milestone, r.TargetDate, r.TargetDateISO,
-		r.TargetDatePrec, periodEnd(r.TargetDateISO, r.TargetDatePrec), r.CompletionDate, r.Outcome, r.Update, r.Evidence, r.Status,
+		r.TargetDatePrec, periodEnd(r.TargetDateISO), r.CompletionDate, r.Outcome, r.Update, r.Evidence, r.Status,
 		r.StatusPrinted, r.StatusSource, r.StatusDate, r.RAG, r.AsOf, r.PageFirst, r.PageLast, extraJSON(r))
 	if err != nil {
 		return err

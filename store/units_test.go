@@ -15,7 +15,7 @@ func TestPeriodEnd(t *testing.T) {
 		"2024-Q2": "2024-06-30", "2024-Q4": "2024-12-31", "2025": "2025-12-31",
 		"": "", "2023-02-30": "", "2023-13": "", "soon": "",
 	} {
-		if got := periodEnd(in, ""); got != want {
+		if got := periodEnd(in); got != want {
 			t.Errorf("periodEnd(%q) = %q, want %q", in, got, want)
 		}
 	}
