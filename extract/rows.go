@@ -95,9 +95,12 @@ func (b *builder) addRegion(doc *Document, r region) {
 	if b.cols.ruled {
 		bands = b.ruledBands(p, r, lines)
 	} else {
-		bands = b.openBands(r, lines)
+		bands = b.openBands(p, r, lines)
 	}
 	for i := range bands {
+		if !b.cols.ruled && !bands[i].spanning {
+			bands[i].spanning = b.headingBand(bands[i])
+		}
 		bands[i].first = i == 0 && r.page != b.startPage
 		bands[i].bottom = i == len(bands)-1
 		b.addBand(bands[i])
@@ -219,7 +222,10 @@ func (b *builder) spanningBand(p *Page, bd band) bool {
 // openBands cuts a borderless table: before a line whose first column
 // starts with a row number where the table is numbered, otherwise at a gap
 // that runs across every column.
-func (b *builder) openBands(r region, lines []bandLine) []band {
+func (b *builder) openBands(p *Page, r region, lines []bandLine) []band {
+	if cuts := ruleCuts(p, r); len(cuts) > 0 {
+		return cutAt(r, lines, cuts)
+	}
 	numbered := 0
 	for _, l := range lines {
 		if numberOf(l.cells[0].text) != "" {
@@ -259,6 +265,61 @@ func (b *builder) openBands(r region, lines []bandLine) []band {
 	return bands
 }
 
+// ruleCuts finds horizontal rules between a borderless table's lines that
+// run across most of its width: tables ruled across but not down.
+func ruleCuts(p *Page, r region) []float64 {
+	if len(r.lines) < 2 {
+		return nil
+	}
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, l := range r.lines {
+		x0, x1 = math.Min(x0, l.X0), math.Max(x1, l.X1)
+	}
+	cover := map[int]float64{}
+	for _, ru := range p.Rules {
+		y := (ru.Y0 + ru.Y1) / 2
+		if ru.Vertical() || y <= r.lines[0].Top || y >= r.lines[len(r.lines)-1].Bottom {
+			continue
+		}
+		cover[int(math.Round(y))] += math.Max(0, math.Min(ru.X1, x1)-math.Max(ru.X0, x0))
+	}
+	var ys []float64
+	for y, c := range cover {
+		if c >= 0.6*(x1-x0) {
+			ys = append(ys, float64(y))
+		}
+	}
+	sort.Float64s(ys)
+	return ys
+}
+
+// cutAt splits lines into bands at the given heights.
+func cutAt(r region, lines []bandLine, ys []float64) []band {
+	var bands []band
+	cur := band{page: r.page}
+	k := 0
+	for _, l := range lines {
+		cut := l.spanning
+		for k < len(ys) && ys[k] < l.mid {
+			k++
+			cut = true
+		}
+		if cut && len(cur.lines) > 0 {
+			bands = append(bands, cur)
+			cur = band{page: r.page}
+		}
+		if l.spanning {
+			bands = append(bands, band{page: r.page, lines: []bandLine{l}, spanning: true})
+			continue
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	if len(cur.lines) > 0 {
+		bands = append(bands, cur)
+	}
+	return bands
+}
+
 func lineExtent(l bandLine) (top, bot, size float64) {
 	top, bot = math.Inf(1), math.Inf(-1)
 	for _, c := range l.cells {
@@ -268,6 +329,22 @@ func lineExtent(l bandLine) (top, bot, size float64) {
 		top, bot, size = math.Min(top, c.top), math.Max(bot, c.bot), math.Max(size, c.size)
 	}
 	return
+}
+
+// headingBand: in a table without column rules, a single line in the first
+// column alone, not ending a sentence, is a sub-heading.
+func (b *builder) headingBand(bd band) bool {
+	if len(bd.lines) != 1 || b.cols.n() < 3 {
+		return false
+	}
+	l := bd.lines[0]
+	for c := 1; c < len(l.cells); c++ {
+		if l.cells[c].text != "" {
+			return false
+		}
+	}
+	t := strings.TrimSpace(l.cells[0].text)
+	return t != "" && !endsSentence(t) && numberOf(t) == ""
 }
 
 // bandText is the band's whole text, for theme rows.

@@ -19,6 +19,7 @@ type synthSpec struct {
 	Widths       []float64    `json:"widths"` // points
 	Groups       []synthGroup `json:"groups"`
 	Ruled        bool         `json:"ruled"`
+	RuledAcross  bool         `json:"ruled_across"` // horizontal rules only
 	RepeatHeader bool         `json:"repeat_header"`
 	PageHeight   float64      `json:"page_height"`
 	Before       []string     `json:"before"` // prose lines above the table
@@ -121,6 +122,10 @@ func wrap(cell string, width float64) []string {
 }
 
 func (s *synth) hrule(y float64, cols []int) {
+	if s.spec.RuledAcross {
+		s.page().rules = append(s.page().rules, Rule{s.bounds[0], y, s.bounds[len(s.bounds)-1], y})
+		return
+	}
 	for _, c := range cols {
 		s.page().rules = append(s.page().rules, Rule{s.bounds[c], y, s.bounds[c+1], y})
 	}
@@ -187,6 +192,8 @@ func (s *synth) row(cells []string, spanning bool) {
 		bot := top + 2*synPad + used
 		if s.spec.Ruled {
 			s.vrules(top, bot, spanning)
+		}
+		if s.spec.Ruled || s.spec.RuledAcross {
 			s.hrule(bot, allCols(n))
 		}
 		s.y = bot
