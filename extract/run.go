@@ -129,13 +129,19 @@ func finish(doc *Document, images int) {
 	markFurniture(doc.Pages)
 	doc.Tables = findTables(doc)
 	doc.Outcome = OutcomeNoPlan
+	// Action rows are numbered through the document's plans; rows of other
+	// tables through their own table.
 	seq := 0
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
 		t.Index = i
 		for j := range t.Rows {
-			seq++
-			t.Rows[j].Seq = seq
+			if t.IsPlan {
+				seq++
+				t.Rows[j].Seq = seq
+			} else {
+				t.Rows[j].Seq = j + 1
+			}
 		}
 		if t.IsPlan {
 			doc.Outcome = OutcomeOK

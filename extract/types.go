@@ -69,7 +69,7 @@ type Table struct {
 // recommendation cell was merged across several action rows, each action row
 // is its own Row, carrying the recommendation's cells again and sharing Group.
 type Row struct {
-	Seq       int      // 1-based position among all rows of the document
+	Seq       int      // 1-based position among the plan rows of the document (of its table, for other tables)
 	Number    string   // as printed, without a trailing "."; "" when none
 	Cells     []string // one per Table.Columns; paragraphs separated by "\n"
 	Theme     string   // the theme sub-heading row above it, if any
