@@ -45,9 +45,11 @@ func gate(data []byte) (g *gated, err error) {
 		return nil, explainRead(err)
 	}
 	g = &gated{}
+	fonts := snapshotFontDicts(ctx.XRefTable)
 	if verr := api.ValidateContext(ctx); verr != nil {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))
 	}
+	restoreFontDicts(fonts)
 	if ctx.PageCount == 0 {
 		if perr := ctx.EnsurePageCount(); perr != nil {
 			return nil, fmt.Errorf("page tree: %w", perr)
@@ -66,6 +68,66 @@ func gate(data []byte) (g *gated, err error) {
 		return nil, fmt.Errorf("reopen clean copy: %w", err)
 	}
 	return g, nil
+}
+
+// fontDictSnap is a font resource dictionary as read, before validation.
+type fontDictSnap struct {
+	d    types.Dict
+	orig map[string]types.Object
+}
+
+// snapshotFontDicts copies every font resource dictionary. pdfcpu's relaxed
+// validation "repairs" a font it finds invalid (a Type0 font whose
+// descendant lacks a FontDescriptor) by deleting it from the resources,
+// where poppler reads the text; restoreFontDicts puts such entries back.
+func snapshotFontDicts(x *model.XRefTable) (snaps []fontDictSnap) {
+	defer func() {
+		if recover() != nil {
+			snaps = nil
+		}
+	}()
+	for nr, e := range x.Table {
+		if e == nil || e.Free || e.Object == nil {
+			continue
+		}
+		o, err := x.Dereference(*types.NewIndirectRef(nr, 0))
+		if err != nil {
+			continue
+		}
+		var d types.Dict
+		switch v := o.(type) {
+		case types.Dict:
+			d = v
+		case types.StreamDict:
+			d = v.Dict
+		default:
+			continue
+		}
+		res, err := x.DereferenceDict(d["Resources"])
+		if err != nil || res == nil {
+			continue
+		}
+		fd, err := x.DereferenceDict(res["Font"])
+		if err != nil || len(fd) == 0 {
+			continue
+		}
+		orig := make(map[string]types.Object, len(fd))
+		for k, v := range fd {
+			orig[k] = v
+		}
+		snaps = append(snaps, fontDictSnap{fd, orig})
+	}
+	return snaps
+}
+
+func restoreFontDicts(snaps []fontDictSnap) {
+	for _, s := range snaps {
+		for k, v := range s.orig {
+			if cur, ok := s.d[k]; !ok || cur == nil {
+				s.d[k] = v
+			}
+		}
+	}
 }
 
 // readableFilters are the stream filters ledongthuc/pdf decodes itself.
