@@ -91,10 +91,6 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 			return fail(fmt.Errorf("--sources: %w", err))
 		}
 	}
-	norm, err := normalize.New(normalize.Options{})
-	if err != nil {
-		return fail(err)
-	}
 	db, err := store.Open(ctx, o.db, store.Options{})
 	if err != nil {
 		return fail(err)
@@ -105,6 +101,9 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	if err != nil {
 		return fail(err)
 	}
+	// The normalizer loads its registry and word lists on first use: a run
+	// over unchanged files never needs it.
+	norm := sync.OnceValues(func() (*normalize.Normalizer, error) { return normalize.New(normalize.Options{}) })
 	in := &ingester{opt: o, db: db, norm: norm, src: src, run: run,
 		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}}
 	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))
@@ -171,7 +170,7 @@ func printSummary(s IO, sum summary, asJSON bool) {
 type ingester struct {
 	opt  ingestOptions
 	db   *store.DB
-	norm *normalize.Normalizer
+	norm func() (*normalize.Normalizer, error)
 	src  *sources
 	run  int64
 

@@ -101,10 +101,15 @@ func (in *ingester) extract(ctx context.Context, path, sha string) (doc *extract
 	}()
 	doc = extract.File(ctx, path, extract.Options{})
 	doc.SHA256 = sha
-	if doc.Outcome != extract.OutcomeError {
-		res = in.norm.Document(doc)
+	if doc.Outcome == extract.OutcomeError {
+		return doc, res
 	}
-	return doc, res
+	norm, err := in.norm()
+	if err != nil {
+		doc.Outcome, doc.Err = extract.OutcomeError, fmt.Errorf("normalizer: %w", err)
+		return doc, res
+	}
+	return doc, norm.Document(doc)
 }
 
 // acquire marks sha as being worked on, first waiting for any other worker
