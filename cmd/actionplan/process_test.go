@@ -12,12 +12,18 @@ import (
 	"testing"
 )
 
-// TestTwoIngestProcesses runs two real ingest processes into one database at
-// once, over folders that share files: both finish, nothing is lost or
-// doubled, and the file is sound.
-func TestTwoIngestProcesses(t *testing.T) {
+// TestProcesses runs the real binary, built once for its subtests.
+func TestProcesses(t *testing.T) {
 	requireExtractor(t)
 	bin := binary(t)
+	t.Run("two ingests at once", func(t *testing.T) { testTwoIngestProcesses(t, bin) })
+	t.Run("SIGKILL mid-ingest", func(t *testing.T) { testKillMidIngest(t, bin) })
+}
+
+// testTwoIngestProcesses runs two real ingest processes into one database at
+// once, over folders that share files: both finish, nothing is lost or
+// doubled, and the file is sound.
+func testTwoIngestProcesses(t *testing.T, bin string) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 	samplePlans(t, a, 60)
@@ -57,14 +63,12 @@ func TestTwoIngestProcesses(t *testing.T) {
 	}
 }
 
-// TestKillMidIngest kills a real ingest with SIGKILL part way: the database
+// testKillMidIngest kills a real ingest with SIGKILL part way: the database
 // stays sound, and a re-run ends with the same rows as a clean run.
-func TestKillMidIngest(t *testing.T) {
-	requireExtractor(t)
-	bin := binary(t)
+func testKillMidIngest(t *testing.T, bin string) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
-	const files = 600
+	const files = 250
 	samplePlans(t, in, files)
 	db := filepath.Join(dir, "killed.db")
 	cmd := exec.Command(bin, "ingest", "--db", db, "--workers", "2", in)
