@@ -17,9 +17,11 @@ test:
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) ./...
 
-# The main job on the corpus shipped in corpus/.
+# The main job on the corpus shipped in corpus/. The corpus holds a truncated
+# file on purpose, so ingest's status 3 ("finished, some files unreadable")
+# is expected here.
 run: build
-	./$(BIN) ingest --db $(DB) corpus/pdf
+	./$(BIN) ingest --db $(DB) corpus/pdf; st=$$?; [ $$st -eq 0 ] || [ $$st -eq 3 ]
 	./$(BIN) stats --db $(DB)
 
 # Extraction pages/second against poppler's pdftotext -bbox-layout on the same files.
