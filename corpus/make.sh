@@ -170,7 +170,7 @@ lo dhr_sefton_mary_lo dhr_sefton_mary \
 lodt dhr_cumbria_sarah_odt dhr_cumbria_sarah \
 	"flat ODT through LibreOffice: landscape; table-header-rows repeated; rows kept together (fo:keep-together) so R4 moves whole to page 2; theme sub-heading rows; instruction row; R1 merged over two action rows (number-rows-spanned); OFFICIAL header, Page N of M footer"
 lo rowbreak_reduced rowbreak_reduced \
-	"minimised case: row 2 breaks from page 1 to page 2 exactly between two paragraphs of its progress cell; header repeated"
+	"minimised case: row 2 breaks from page 1 to page 2 exactly between two paragraphs (Update 2 | Update 3) of its progress cell; header repeated"
 lo sar_bolton_mr_m_summary_lo sar_bolton_mr_m_summary \
 	"no action plan: a SAR summary with prose and an agency list table" no_plan
 
