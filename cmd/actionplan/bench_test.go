@@ -41,16 +41,16 @@ func BenchmarkRerunUnchanged(b *testing.B) {
 			}
 			continue
 		}
-		writeFile(b, p, samplePlan(i).pdfBytes())
+		writeTestFile(b, p, samplePlan(i).pdfBytes())
 	}
 	db := filepath.Join(dir, "bench.db")
-	if code, _, errs := run(b, "ingest", "--db", db, in); code != ExitOK && code != ExitSomeFailed {
+	if code, _, errs := runCLI(b, "ingest", "--db", db, in); code != ExitOK && code != ExitSomeFailed {
 		b.Fatalf("first ingest: %d\n%s", code, errs)
 	}
 	b.ResetTimer()
 	start := time.Now()
 	for b.Loop() {
-		if code, _, errs := run(b, "ingest", "--db", db, in); code != ExitOK && code != ExitSomeFailed {
+		if code, _, errs := runCLI(b, "ingest", "--db", db, in); code != ExitOK && code != ExitSomeFailed {
 			b.Fatalf("re-run: %d\n%s", code, errs)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 // run calls Run in-process and returns its status, stdout and stderr.
-func run(t testing.TB, args ...string) (int, string, string) {
+func runCLI(t testing.TB, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Run(context.Background(), args, strings.NewReader(""), &out, &errb)
@@ -24,9 +24,9 @@ func run(t testing.TB, args ...string) (int, string, string) {
 }
 
 // mustRun calls Run and fails the test unless the status is want.
-func mustRun(t testing.TB, want int, args ...string) (string, string) {
+func mustRunCLI(t testing.TB, want int, args ...string) (string, string) {
 	t.Helper()
-	code, out, errs := run(t, args...)
+	code, out, errs := runCLI(t, args...)
 	if code != want {
 		t.Fatalf("actionplan %s: status %d, want %d\nstderr:\n%s", strings.Join(args, " "), code, want, errs)
 	}
@@ -42,7 +42,7 @@ func samplePlans(t testing.TB, dir string, n int) []string {
 	var paths []string
 	for i := 1; i <= n; i++ {
 		p := filepath.Join(dir, fmt.Sprintf("plan-%03d.pdf", i))
-		writeFile(t, p, samplePlan(i).pdfBytes())
+		writeTestFile(t, p, samplePlan(i).pdfBytes())
 		paths = append(paths, p)
 	}
 	return paths
@@ -53,7 +53,7 @@ func samplePlans(t testing.TB, dir string, n int) []string {
 func requireExtractor(t testing.TB) {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "probe.pdf")
-	writeFile(t, p, samplePlan(1).pdfBytes())
+	writeTestFile(t, p, samplePlan(1).pdfBytes())
 	doc := extract.File(context.Background(), p, extract.Options{})
 	if doc.Outcome != extract.OutcomeOK {
 		t.Skipf("the extractor does not read a sample plan yet (outcome %s: %v)", doc.Outcome, doc.Err)
@@ -61,10 +61,10 @@ func requireExtractor(t testing.TB) {
 }
 
 // ingestSummary runs ingest --json and decodes the summary.
-func ingestSummary(t testing.TB, want int, args ...string) summary {
+func ingestSummary(t testing.TB, want int, args ...string) runSummary {
 	t.Helper()
-	out, _ := mustRun(t, want, append([]string{"ingest", "--json"}, args...)...)
-	var s summary
+	out, _ := mustRunCLI(t, want, append([]string{"ingest", "--json"}, args...)...)
+	var s runSummary
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatalf("summary %q: %v", out, err)
 	}

@@ -38,7 +38,7 @@ func TestIngestCorpus(t *testing.T) {
 	pdfs := corpusPDFs(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "corpus.db")
-	code, out, errs := run(t, "ingest", "--json", "--db", db, filepath.Join("..", "..", "corpus", "pdf"))
+	code, out, errs := runCLI(t, "ingest", "--json", "--db", db, filepath.Join("..", "..", "corpus", "pdf"))
 	t.Logf("%s", errs)
 	if code != ExitOK && code != ExitSomeFailed {
 		t.Fatalf("status %d", code)

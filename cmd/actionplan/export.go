@@ -56,14 +56,14 @@ func runExport(ctx context.Context, args []string, s IO) int {
 	case *what != "actions" && *what != "documents":
 		return usageError(s, "export", exportUsage, "--what must be actions or documents, not %q", *what)
 	}
-	if err := export(ctx, *db, *format, *what, *out, s.Out); err != nil {
+	if err := exportDB(ctx, *db, *format, *what, *out, s.Out); err != nil {
 		fmt.Fprintf(s.Err, "actionplan export: %v\n", err)
 		return ExitFailure
 	}
 	return ExitOK
 }
 
-func export(ctx context.Context, dbPath, format, what, out string, stdout io.Writer) error {
+func exportDB(ctx context.Context, dbPath, format, what, out string, stdout io.Writer) error {
 	db, err := openExisting(ctx, dbPath)
 	if err != nil {
 		return err

@@ -84,7 +84,7 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 		fmt.Fprintf(s.Err, "actionplan ingest: %v\n", err)
 		return ExitFailure
 	}
-	var src *sources
+	var src *sourceMap
 	if o.sources != "" {
 		var err error
 		if src, err = readSources(o.sources); err != nil {
@@ -96,7 +96,7 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 		return fail(err)
 	}
 	defer db.Close()
-	files := collect(o.paths, func(err error) { fmt.Fprintf(s.Err, "actionplan ingest: warning: %v\n", err) })
+	files := collectPDFs(o.paths, func(err error) { fmt.Fprintf(s.Err, "actionplan ingest: warning: %v\n", err) })
 	run, err := db.BeginRun(ctx, Version, extractorVersion, o.paths)
 	if err != nil {
 		return fail(err)
@@ -131,8 +131,8 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	return ExitOK
 }
 
-// summary is what an ingest run did; --json prints it as is.
-type summary struct {
+// runSummary is what an ingest run did; --json prints it as is.
+type runSummary struct {
 	Seen      int     `json:"seen"`
 	New       int     `json:"new"`
 	Reloaded  int     `json:"reloaded"` // extracted again: --force, a newer extractor, failed before
@@ -155,7 +155,7 @@ type failedFile struct {
 	Error string `json:"error"`
 }
 
-func printSummary(s IO, sum summary, asJSON bool) {
+func printSummary(s IO, sum runSummary, asJSON bool) {
 	fmt.Fprintf(s.Err, "ingest: %d files seen: %d new, %d reloaded, %d unchanged; "+
 		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
 		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
@@ -171,7 +171,7 @@ type ingester struct {
 	opt  ingestOptions
 	db   *store.DB
 	norm func() (*normalize.Normalizer, error)
-	src  *sources
+	src  *sourceMap
 	run  int64
 
 	mu       sync.Mutex
@@ -200,7 +200,7 @@ const (
 	kindLoad                        // extracted: load the document
 )
 
-func (in *ingester) loop(ctx context.Context, files []string, p *progress) (summary, error) {
+func (in *ingester) loop(ctx context.Context, files []string, p *progress) (runSummary, error) {
 	jobs := make(chan string)
 	results := make(chan *fileResult, in.opt.workers)
 	var wg sync.WaitGroup

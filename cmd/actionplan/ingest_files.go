@@ -19,7 +19,7 @@ import (
 // links to folders, but taking symbolic links to files); a file is taken
 // whatever its name. A path that does not exist is kept, so that it is
 // recorded as failed. The result is cleaned, de-duplicated and sorted.
-func collect(args []string, warn func(error)) []string {
+func collectPDFs(args []string, warn func(error)) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
@@ -61,13 +61,13 @@ func collect(args []string, warn func(error)) []string {
 
 // sources maps files to where they were fetched from (ingest --sources), by
 // path and by sha256.
-type sources struct {
+type sourceMap struct {
 	byPath map[string]store.Source
 	bySHA  map[string]store.Source
 }
 
 // lookup finds the source of path (or of its bytes).
-func (s *sources) lookup(path, sha string) (store.Source, bool) {
+func (s *sourceMap) lookup(path, sha string) (store.Source, bool) {
 	if s == nil {
 		return store.Source{}, false
 	}
@@ -84,7 +84,7 @@ func (s *sources) lookup(path, sha string) (store.Source, bool) {
 // (fetch writes path, url, fetched_at, etag, last_modified, sha256). A
 // relative path is taken relative to the CSV's folder, or else to the
 // current folder.
-func readSources(name string) (*sources, error) {
+func readSources(name string) (*sourceMap, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func readSources(name string) (*sources, error) {
 	if _, ok := col["url"]; !ok {
 		return nil, fmt.Errorf("%s: the header has no url column", name)
 	}
-	s := &sources{byPath: map[string]store.Source{}, bySHA: map[string]store.Source{}}
+	s := &sourceMap{byPath: map[string]store.Source{}, bySHA: map[string]store.Source{}}
 	base := filepath.Dir(name)
 	for line := 2; ; line++ {
 		rec, err := r.Read()

@@ -31,7 +31,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"export", "--what", "rows"}, ExitUsage},
 		{[]string{"stats", "extra"}, ExitUsage},
 	} {
-		code, out, errs := run(t, c.args...)
+		code, out, errs := runCLI(t, c.args...)
 		if code != c.code {
 			t.Errorf("%v: status %d, want %d\n%s", c.args, code, c.code, errs)
 		}
@@ -47,17 +47,17 @@ func TestUsage(t *testing.T) {
 func TestIngestCannotOpenDatabase(t *testing.T) {
 	dir := t.TempDir()
 	pdf := samplePlans(t, filepath.Join(dir, "in"), 1)[0]
-	_, errs := mustRun(t, ExitFailure, "ingest", "--db", filepath.Join(dir, "missing", "x.db"), pdf)
+	_, errs := mustRunCLI(t, ExitFailure, "ingest", "--db", filepath.Join(dir, "missing", "x.db"), pdf)
 	if !strings.Contains(errs, "cannot open") {
 		t.Errorf("stderr: %s", errs)
 	}
 	foreign := filepath.Join(dir, "foreign.db")
-	writeFile(t, foreign, []byte(strings.Repeat("not sqlite ", 200)))
-	_, errs = mustRun(t, ExitFailure, "ingest", "--db", foreign, pdf)
+	writeTestFile(t, foreign, []byte(strings.Repeat("not sqlite ", 200)))
+	_, errs = mustRunCLI(t, ExitFailure, "ingest", "--db", foreign, pdf)
 	if !strings.Contains(errs, "not an actionplan database") {
 		t.Errorf("stderr: %s", errs)
 	}
-	_, errs = mustRun(t, ExitFailure, "stats", "--db", filepath.Join(dir, "none.db"))
+	_, errs = mustRunCLI(t, ExitFailure, "stats", "--db", filepath.Join(dir, "none.db"))
 	if !strings.Contains(errs, "does not exist") {
 		t.Errorf("stderr: %s", errs)
 	}
@@ -70,16 +70,16 @@ func TestIngestExportStats(t *testing.T) {
 	samplePlans(t, in, 2)
 	sub := filepath.Join(in, "sub")
 	os.MkdirAll(sub, 0o755)
-	writeFile(t, filepath.Join(sub, "PLAN-003.PDF"), samplePlan(3).pdfBytes())
-	writeFile(t, filepath.Join(sub, "notes.txt"), []byte("not a pdf, not walked"))
+	writeTestFile(t, filepath.Join(sub, "PLAN-003.PDF"), samplePlan(3).pdfBytes())
+	writeTestFile(t, filepath.Join(sub, "notes.txt"), []byte("not a pdf, not walked"))
 	prose := testPlan{title: []string{"Overview report"}, rows: [][]string{{"Nothing to tabulate here."}}, prose: true}
-	writeFile(t, filepath.Join(in, "report.pdf"), prose.pdfBytes())
+	writeTestFile(t, filepath.Join(in, "report.pdf"), prose.pdfBytes())
 	bad := filepath.Join(in, "page.pdf")
-	writeFile(t, bad, []byte("<!DOCTYPE html><html><body>Not found</body></html>"))
+	writeTestFile(t, bad, []byte("<!DOCTYPE html><html><body>Not found</body></html>"))
 	db := filepath.Join(dir, "a.db")
 
 	s := ingestSummary(t, ExitSomeFailed, "--db", db, in)
-	want := summary{Seen: 5, New: 5, WithRows: 3, NoPlan: 1, Failed: 1, Rows: 9}
+	want := runSummary{Seen: 5, New: 5, WithRows: 3, NoPlan: 1, Failed: 1, Rows: 9}
 	if s.Seen != want.Seen || s.New != want.New || s.WithRows != want.WithRows || s.NoPlan != want.NoPlan ||
 		s.Failed != want.Failed || s.Rows != want.Rows || len(s.FailedFiles) != 1 {
 		t.Errorf("first run: %+v", s)
@@ -94,11 +94,11 @@ func TestIngestExportStats(t *testing.T) {
 		t.Errorf("third run: %+v", s)
 	}
 	// --force extracts everything again, and changes no rows.
-	before, _ := mustRun(t, ExitOK, "export", "--db", db)
+	before, _ := mustRunCLI(t, ExitOK, "export", "--db", db)
 	if s = ingestSummary(t, ExitOK, "--db", db, "--force", in); s.Reloaded != 4 || s.Rows != 9 {
 		t.Errorf("forced run: %+v", s)
 	}
-	after, _ := mustRun(t, ExitOK, "export", "--db", db)
+	after, _ := mustRunCLI(t, ExitOK, "export", "--db", db)
 	if before != after {
 		t.Errorf("--force changed the export")
 	}
@@ -122,14 +122,14 @@ func TestIngestExportStats(t *testing.T) {
 	}
 
 	// CSV: a header row, then one row per action.
-	out, _ := mustRun(t, ExitOK, "export", "--db", db, "--format", "csv")
+	out, _ := mustRunCLI(t, ExitOK, "export", "--db", db, "--format", "csv")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil || len(rows) != 10 || rows[0][0] != "file" {
 		t.Fatalf("csv: %d rows, %v", len(rows), err)
 	}
 	// Documents, to a file.
 	docs := filepath.Join(dir, "docs.jsonl")
-	mustRun(t, ExitOK, "export", "--db", db, "--what", "documents", "--out", docs)
+	mustRunCLI(t, ExitOK, "export", "--db", db, "--what", "documents", "--out", docs)
 	b, _ := os.ReadFile(docs)
 	if n := strings.Count(string(b), "\n"); n != 5 || !strings.Contains(string(b), `"outcome":"no_plan"`) {
 		t.Errorf("documents export:\n%s", b)
@@ -140,7 +140,7 @@ func TestIngestExportStats(t *testing.T) {
 		t.Errorf("document keys %v", got)
 	}
 
-	out, _ = mustRun(t, ExitOK, "stats", "--db", db, "--json")
+	out, _ = mustRunCLI(t, ExitOK, "stats", "--db", db, "--json")
 	var st struct {
 		Documents int            `json:"documents"`
 		Actions   int            `json:"actions"`
@@ -149,7 +149,7 @@ func TestIngestExportStats(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &st); err != nil || st.Documents != 5 || st.Actions != 9 || st.ByOutcome["ok"] != 3 {
 		t.Errorf("stats: %+v %v\n%s", st, err, out)
 	}
-	if out, _ = mustRun(t, ExitOK, "stats", "--db", db); !strings.Contains(out, "documents by outcome") {
+	if out, _ = mustRunCLI(t, ExitOK, "stats", "--db", db); !strings.Contains(out, "documents by outcome") {
 		t.Errorf("stats text:\n%s", out)
 	}
 }
@@ -158,7 +158,7 @@ func TestIngestProgressLines(t *testing.T) {
 	requireExtractor(t)
 	dir := t.TempDir()
 	samplePlans(t, filepath.Join(dir, "in"), 3)
-	_, errs := mustRun(t, ExitOK, "ingest", "--db", filepath.Join(dir, "a.db"), filepath.Join(dir, "in"))
+	_, errs := mustRunCLI(t, ExitOK, "ingest", "--db", filepath.Join(dir, "a.db"), filepath.Join(dir, "in"))
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
 	if len(lines) != 4 || !strings.HasPrefix(lines[3], "ingest: 3 files seen") {
 		t.Errorf("stderr:\n%s", errs)
@@ -176,9 +176,9 @@ func TestIngestChangedFileAndSources(t *testing.T) {
 	in := filepath.Join(dir, "in")
 	paths := samplePlans(t, in, 2)
 	db := filepath.Join(dir, "a.db")
-	mustRun(t, ExitOK, "ingest", "--db", db, in)
+	mustRunCLI(t, ExitOK, "ingest", "--db", db, in)
 	// The same path with other bytes: a new document; the old one stays.
-	writeFile(t, paths[0], samplePlan(7).pdfBytes())
+	writeTestFile(t, paths[0], samplePlan(7).pdfBytes())
 	future := time.Now().Add(time.Hour)
 	os.Chtimes(paths[0], future, future)
 	if s := ingestSummary(t, ExitOK, "--db", db, in); s.New != 1 || s.Unchanged != 1 {
@@ -186,7 +186,7 @@ func TestIngestChangedFileAndSources(t *testing.T) {
 	}
 	// Provenance for files already loaded is recorded without extraction.
 	srcs := filepath.Join(in, "sources.csv")
-	writeFile(t, srcs, []byte("path,url,fetched_at,etag,last_modified,sha256\n"+
+	writeTestFile(t, srcs, []byte("path,url,fetched_at,etag,last_modified,sha256\n"+
 		"plan-002.pdf,https://example.org/plan-2.pdf,2025-01-01T00:00:00Z,\"x\",,\n"))
 	if s := ingestSummary(t, ExitOK, "--db", db, "--sources", srcs, in); s.Unchanged != 2 {
 		t.Errorf("sources run: %+v", s)

@@ -16,8 +16,8 @@ type storeSource = store.Source
 // write is the one writer: it loads each result in its own transaction, in
 // the order workers finish, and counts. It stops writing at the first error
 // of the database itself (the run failed), draining the rest.
-func (in *ingester) write(ctx context.Context, results <-chan *fileResult, p *progress) (summary, error) {
-	var sum summary
+func (in *ingester) write(ctx context.Context, results <-chan *fileResult, p *progress) (runSummary, error) {
+	var sum runSummary
 	var fatal error
 	for r := range results {
 		if fatal != nil || ctx.Err() != nil {
@@ -40,7 +40,7 @@ func (in *ingester) write(ctx context.Context, results <-chan *fileResult, p *pr
 }
 
 // writeOne stores one result and returns the words for the progress line.
-func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *summary) (status, detail string, err error) {
+func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *runSummary) (status, detail string, err error) {
 	li := store.LoadInput{Path: r.path, Size: r.size, ModTime: r.mtime, SHA256: r.sha, Source: r.src,
 		Doc: r.doc, Norm: r.norm, ExtractorVersion: extractorVersion, RunID: in.run, Force: in.opt.force}
 	switch r.kind {
@@ -71,7 +71,7 @@ func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *summary) (
 }
 
 // tally adds one loaded document to the summary.
-func tally(sum *summary, path string, res store.LoadResult, doc *extract.Document) (status, detail string, err error) {
+func tally(sum *runSummary, path string, res store.LoadResult, doc *extract.Document) (status, detail string, err error) {
 	switch res.Status {
 	case store.StatusUnchanged:
 		sum.Unchanged++

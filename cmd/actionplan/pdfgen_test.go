@@ -97,7 +97,7 @@ func samplePlan(n int) testPlan {
 	}
 }
 
-func writeFile(t testing.TB, path string, b []byte) {
+func writeTestFile(t testing.TB, path string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
@@ -109,5 +109,5 @@ func TestWriteSamplePDF(t *testing.T) {
 	if out == "" {
 		t.Skip("set ACTIONPLAN_SAMPLE_PDF=FILE to write a sample plan PDF")
 	}
-	writeFile(t, out, samplePlan(1).pdfBytes())
+	writeTestFile(t, out, samplePlan(1).pdfBytes())
 }

@@ -29,7 +29,7 @@ func testTwoIngestProcesses(t *testing.T, bin string) {
 	samplePlans(t, a, 60)
 	os.MkdirAll(b, 0o755)
 	for i := 41; i <= 80; i++ { // 41-60 are the same bytes as in a, under other paths
-		writeFile(t, filepath.Join(b, fmt.Sprintf("copy-%03d.pdf", i)), samplePlan(i).pdfBytes())
+		writeTestFile(t, filepath.Join(b, fmt.Sprintf("copy-%03d.pdf", i)), samplePlan(i).pdfBytes())
 	}
 	db := filepath.Join(dir, "shared.db")
 	var wg sync.WaitGroup
@@ -98,12 +98,12 @@ func testKillMidIngest(t *testing.T, bin string) {
 		t.Errorf("%d partial documents", n)
 	}
 	sdb.Close()
-	mustRun(t, ExitOK, "ingest", "--db", db, in)
+	mustRunCLI(t, ExitOK, "ingest", "--db", db, in)
 	clean := filepath.Join(dir, "clean.db")
-	mustRun(t, ExitOK, "ingest", "--db", clean, in)
+	mustRunCLI(t, ExitOK, "ingest", "--db", clean, in)
 	for _, what := range []string{"actions", "documents"} {
-		got, _ := mustRun(t, ExitOK, "export", "--db", db, "--what", what)
-		want, _ := mustRun(t, ExitOK, "export", "--db", clean, "--what", what)
+		got, _ := mustRunCLI(t, ExitOK, "export", "--db", db, "--what", what)
+		want, _ := mustRunCLI(t, ExitOK, "export", "--db", clean, "--what", what)
 		if got != want {
 			t.Errorf("export --what %s differs from a clean run's (%d vs %d lines)", what,
 				strings.Count(got, "\n"), strings.Count(want, "\n"))

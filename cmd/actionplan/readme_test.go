@@ -46,7 +46,7 @@ func TestReadmeQueries(t *testing.T) {
 		src = filepath.Join(dir, "in")
 		samplePlans(t, src, 6)
 	}
-	if code, _, errs := run(t, "ingest", "--db", db, src); code != ExitOK && code != ExitSomeFailed {
+	if code, _, errs := runCLI(t, "ingest", "--db", db, src); code != ExitOK && code != ExitSomeFailed {
 		t.Fatalf("ingest: status %d\n%s", code, errs)
 	}
 	sdb := openSQL(t, db)
