@@ -250,7 +250,7 @@ func (b *builder) openBands(p *Page, r region, lines []bandLine) []band {
 		if numbered > 0 {
 			start = numberOf(l.cells[0].text) != ""
 		} else if !math.IsNaN(prevBot) {
-			start = top-prevBot > 0.55*size && l.cells[0].text != ""
+			start = top-prevBot > 0.55*size && l.cells[0].text != "" && filledCells(l) >= min(2, len(l.cells)-1)
 		}
 		if start && len(cur.lines) > 0 {
 			bands = append(bands, cur)
@@ -318,6 +318,16 @@ func cutAt(r region, lines []bandLine, ys []float64) []band {
 		bands = append(bands, cur)
 	}
 	return bands
+}
+
+func filledCells(l bandLine) int {
+	n := 0
+	for _, c := range l.cells {
+		if c.text != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func lineExtent(l bandLine) (top, bot, size float64) {
