@@ -158,7 +158,7 @@ qp mhhr_kmpt_mr_a_objstm mhhr_kmpt_mr_a_lo mhhr_kmpt_mr_a \
 chrome mhhr_kmpt_mr_a_chromium mhhr_kmpt_mr_a \
 	"the trust layout printed by Chromium: thead repeated; the R1 progress cell spans pages 1-4"
 wk mhhr_kmpt_mr_a_wk mhhr_kmpt_mr_a \
-	"the trust layout printed by wkhtmltopdf: Qt splits rows R1 (pages 1-2, mid-paragraph) and R3 (pages 2-3) with no closing rule at the page foot; the unpatched Qt does not repeat the thead and ignores running footers"
+	"the trust layout printed by wkhtmltopdf: Qt splits rows R1 (pages 1-2, mid-paragraph) and R3 (pages 2-3) with no closing rule at the page foot, and leaves a blank gap of about two lines inside R1's 'December 2021' paragraph just above the page foot (a gap that is not a paragraph break); the unpatched Qt does not repeat the thead and ignores running footers"
 lo cspr_dorset_child_j_lo cspr_dorset_child_j \
 	"plan as Appendix 1 of a longer LCSPR report, after prose and a non-plan chronology table; rows never break (cantSplit): R7 moves whole to page 4 leaving a gap; header repeated on page 4; Ref column (R1..); Complete Y/N"
 trunc cspr_dorset_child_j_truncated cspr_dorset_child_j_lo cspr_dorset_child_j \
