@@ -58,10 +58,21 @@ type synthPage struct {
 }
 
 type synth struct {
-	spec   synthSpec
-	pages  []*synthPage
-	y      float64
-	bounds []float64
+	spec     synthSpec
+	pages    []*synthPage
+	y        float64
+	bounds   []float64
+	drawn    [2]int   // first and last page the current row was drawn on
+	rowPages [][2]int // per action row, as laid out
+}
+
+// mark notes that the current row put text on the current page.
+func (s *synth) mark() {
+	n := len(s.pages)
+	if s.drawn[0] == 0 {
+		s.drawn[0] = n
+	}
+	s.drawn[1] = n
 }
 
 func (s *synth) page() *synthPage { return s.pages[len(s.pages)-1] }
@@ -183,6 +194,7 @@ func (s *synth) row(cells []string, spanning bool) {
 					}
 				}
 				s.text(s.bounds[c]+synPad, y, l)
+				s.mark()
 				y += synPitch
 				done[c]++
 			}
@@ -233,8 +245,13 @@ func (s *synth) group(g synthGroup) {
 		s.row([]string{g.Theme}, true)
 	}
 	if len(g.Merged) == 0 {
+		s.drawn = [2]int{}
 		s.row(g.Actions[0], false)
+		s.rowPages = append(s.rowPages, s.drawn)
 		return
+	}
+	for range g.Actions {
+		s.rowPages = append(s.rowPages, [2]int{len(s.pages), len(s.pages)})
 	}
 	// A merged group is set on one page: merged columns once, beside the
 	// stacked actions, with partial rules between the actions.
@@ -282,6 +299,13 @@ func (s *synth) group(g synthGroup) {
 }
 
 func render(spec synthSpec) *Document {
+	doc, _ := renderPages(spec)
+	return doc
+}
+
+// renderPages lays out spec and also returns each action row's page span as
+// the layout drew it.
+func renderPages(spec synthSpec) (*Document, [][2]int) {
 	s := &synth{spec: spec}
 	x := synLeft
 	s.bounds = []float64{x}
@@ -314,7 +338,7 @@ func render(spec synthSpec) *Document {
 			Lines: buildLines(p.glyphs), Rules: p.rules})
 	}
 	finish(doc, 0)
-	return doc
+	return doc, s.rowPages
 }
 
 func TestRowsSynthetic(t *testing.T) {
@@ -332,7 +356,12 @@ func TestRowsSynthetic(t *testing.T) {
 			if err := json.Unmarshal(b, &spec); err != nil {
 				t.Fatal(err)
 			}
-			doc := render(spec)
+			doc, pages := renderPages(spec)
+			for i := range spec.Want {
+				if spec.Want[i].Pages == [2]int{} && i < len(pages) {
+					spec.Want[i].Pages = pages[i]
+				}
+			}
 			plans := doc.Plans()
 			if len(plans) != 1 {
 				t.Fatalf("got %d plan tables, want 1 (outcome %s, %d tables)", len(plans), doc.Outcome, len(doc.Tables))
