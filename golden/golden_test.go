@@ -190,6 +190,16 @@ func TestManifest(t *testing.T) {
 			t.Errorf("%s: sha256 differs from the manifest", e.File)
 		}
 	}
+	used := map[string]bool{}
+	for _, e := range entries(t) {
+		used[e.Source] = true
+	}
+	specs, _ := filepath.Glob(filepath.Join(corpusDir, "src", "*.json"))
+	for _, p := range specs {
+		if rel := "src/" + filepath.Base(p); !used[rel] {
+			t.Errorf("%s is rendered into no corpus PDF", rel)
+		}
+	}
 	pdfs, _ := filepath.Glob(filepath.Join(corpusDir, "pdf", "*.pdf"))
 	for _, p := range pdfs {
 		if !seen[strings.TrimSuffix(filepath.Base(p), ".pdf")] {
