@@ -27,7 +27,8 @@ func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(
 
 // findReview returns the review the document belongs to, creating it when
 // new, and fills in what the review lacked (a reference first read from a
-// later version). A document with neither identity has no review.
+// later version). The name identity joins a review only when the references
+// do not disagree. A document with neither identity has no review.
 func findReview(ctx context.Context, tx *sql.Tx, r normalize.Review, run int64) (sql.NullInt64, error) {
 	refKey, nameKey := reviewKeys(r)
 	if refKey == "" && nameKey == "" {
@@ -35,7 +36,8 @@ func findReview(ctx context.Context, tx *sql.Tx, r normalize.Review, run int64) 
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM reviews
-		WHERE (ref_key = ?1 AND ?1 <> '') OR (name_key = ?2 AND ?2 <> '')
+		WHERE (ref_key = ?1 AND ?1 <> '')
+		   OR (name_key = ?2 AND ?2 <> '' AND (ref_key IS NULL OR ?1 = ''))
 		ORDER BY (ref_key = ?1) DESC, id LIMIT 1`, refKey, nameKey).Scan(&id)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

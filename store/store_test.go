@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/actionplan/actionplan/extract"
+	"github.com/actionplan/actionplan/normalize"
 )
 
 func TestOpenMigrates(t *testing.T) {
@@ -372,4 +373,31 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Error(ic)
 	}
 	checkFTS(t, db)
+}
+
+func TestReviewIdentity(t *testing.T) {
+	db := openTemp(t)
+	load := func(name string, r normalize.Review) int64 {
+		res := mustLoad(t, db, fixture(name, name, r, dianaRows()))
+		var review sql.NullInt64
+		db.SQL().QueryRow("SELECT review_id FROM documents WHERE id = ?", res.DocumentID).Scan(&review)
+		return review.Int64
+	}
+	a := load("a.pdf", normalize.Review{Type: "DHR", Area: "Knowsley", Pseudonym: "Diana"})
+	b := load("b.pdf", normalize.Review{Type: "DHR", Reference: "KMBC DHR05", Area: "Knowsley", Pseudonym: "Diana"})
+	c := load("c.pdf", normalize.Review{Type: "dhr", Reference: "kmbc  dhr05"})
+	d := load("d.pdf", normalize.Review{Type: "DHR", Reference: "KMBC DHR09", Area: "Knowsley", Pseudonym: "Diana"})
+	e := load("e.pdf", normalize.Review{Type: "SAR", Area: "Knowsley", Pseudonym: "Diana"})
+	f := load("f.pdf", normalize.Review{})
+	if a == 0 || b != a || c != a {
+		t.Errorf("same review: %d %d %d", a, b, c)
+	}
+	if d == a || e == a || e == d || f != 0 {
+		t.Errorf("other reviews: a %d d %d e %d f %d", a, d, e, f)
+	}
+	var ref string
+	db.SQL().QueryRow("SELECT reference FROM reviews WHERE id = ?", a).Scan(&ref)
+	if ref != "KMBC DHR05" {
+		t.Errorf("reference filled in: %q", ref)
+	}
 }
