@@ -19,7 +19,7 @@ type Options struct {
 	MaxGlyphs    int           // glyphs per page; default 200,000
 	MaxXObjDepth int           // nested Form XObjects; default 8
 	MaxBytes     int64         // file size; default 256 MiB
-	KeepGlyphs   bool          // keep per-glyph detail in Pages (for --svg)
+	KeepGlyphs   bool          // keep per-glyph detail in Pages' words after the tables are rebuilt
 }
 
 // File extracts the PDF at path. It always returns a Document; when the file

@@ -75,6 +75,9 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 		return doc
 	}
 	finish(doc, images)
+	if !opt.KeepGlyphs {
+		dropGlyphs(doc)
+	}
 	return doc
 }
 
@@ -156,4 +159,18 @@ func allPagesFailed(doc *Document) bool {
 		}
 	}
 	return true
+}
+
+// dropGlyphs frees the per-glyph detail once the tables are rebuilt: words
+// and lines keep their text and boxes.
+func dropGlyphs(doc *Document) {
+	for i := range doc.Pages {
+		for _, ls := range [][]Line{doc.Pages[i].Lines, doc.Pages[i].Furniture} {
+			for j := range ls {
+				for k := range ls[j].Words {
+					ls[j].Words[k].Glyphs = nil
+				}
+			}
+		}
+	}
 }
