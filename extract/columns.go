@@ -91,6 +91,7 @@ func gutterColumns(h header, p *Page, body []Line) layoutCols {
 		}
 	}
 	sort.Slice(ivs, func(i, j int) bool { return ivs[i][0] < ivs[j][0] })
+	labels = splitLabels(labels, ivs)
 	c := layoutCols{}
 	left := math.Min(labels[0].x0, minX0(ivs, labels[0].x0))
 	// A leading column without a label (row numbers) shows as a gutter
@@ -114,6 +115,55 @@ func gutterColumns(h header, p *Page, body []Line) layoutCols {
 	}
 	c.bounds = append(c.bounds, math.Max(p.Width, h.x1+1))
 	return c
+}
+
+// splitLabels separates labels of neighbouring columns that sit closer
+// than the clustering gap: where the body leaves a gutter under a space
+// between two label words, and the body text to its right starts where the
+// right-hand word starts, the two words head different columns.
+func splitLabels(labels []label, ivs [][2]float64) []label {
+	var out []label
+	for _, l := range labels {
+		out = append(out, splitLabel(l, ivs)...)
+	}
+	return out
+}
+
+func splitLabel(l label, ivs [][2]float64) []label {
+	ws := append([]Word(nil), l.words...)
+	sort.Slice(ws, func(i, j int) bool { return ws[i].X0 < ws[j].X0 })
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if b.X0 <= a.X1 || math.Abs(a.Bottom-b.Bottom) > 0.3*a.Size {
+			continue
+		}
+		em := b.Size
+		g, ok := widestGap(ivs, a.X1, b.X0+0.5*em)
+		if !ok || g[1]-g[0] < 0.3*em || math.Abs(g[1]-b.X0) > 0.3*em || crossedBy(l.words, g[1]-1) {
+			continue
+		}
+		left, right := label{x0: math.Inf(1), x1: math.Inf(-1)}, label{x0: math.Inf(1), x1: math.Inf(-1)}
+		for _, w := range l.words {
+			side := &left
+			if (w.X0+w.X1)/2 > g[1]-1 {
+				side = &right
+			}
+			side.words = append(side.words, w)
+			side.x0, side.x1 = math.Min(side.x0, w.X0), math.Max(side.x1, w.X1)
+		}
+		return append(splitLabel(left, ivs), splitLabel(right, ivs)...)
+	}
+	return []label{l}
+}
+
+// crossedBy: some word of the label runs across x.
+func crossedBy(ws []Word, x float64) bool {
+	for _, w := range ws {
+		if w.X0 < x-0.5 && w.X1 > x+0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 func (l label) center() float64 { return (l.x0 + l.x1) / 2 }
