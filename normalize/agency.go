@@ -124,7 +124,11 @@ func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
 		return r.agency(name, r.byName[ctx.Trust]), true
 	}
 	bare, inner := splitParens(name)
-	for _, n := range append([]string{name, bare}, inner...) {
+	tries := []string{name}
+	if len(inner) > 0 {
+		tries = append(tries, bare+" "+strings.Join(inner, " "), bare)
+	}
+	for _, n := range append(tries, inner...) {
 		if id := r.lookup(n, ctx.Area); id >= 0 {
 			return r.agency(name, id), true
 		}
@@ -165,9 +169,22 @@ func (r *Registry) find(k string) int {
 	return -1
 }
 
+// agency names the body an entry stands for today: an abolished body's
+// successor (Former keeps the name matched), a service's parent body (Unit
+// keeps the service, Sector stays the service's).
 func (r *Registry) agency(printed string, id int) Agency {
 	e := r.entries[id]
-	return Agency{Printed: printed, Canonical: e.Canonical, Sector: e.Sector, Successor: e.Successor, Matched: true}
+	a := Agency{Printed: printed, Canonical: e.Canonical, Sector: e.Sector, Matched: true}
+	if e.Successor != "" {
+		a.Former, a.Canonical = e.Canonical, e.Successor
+		if sid, ok := r.byName[e.Successor]; ok {
+			a.Sector = r.entries[sid].Sector
+		}
+	}
+	if e.PartOf != "" {
+		a.Unit, a.Canonical = e.Canonical, e.PartOf
+	}
+	return a
 }
 
 func (r *Registry) unmatched(name string) Agency {

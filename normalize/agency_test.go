@@ -35,8 +35,11 @@ func showAgency(a Agency) string {
 		sector = "-"
 	}
 	s := a.Canonical + " | " + sector + " | " + m
-	if a.Successor != "" {
-		s += " | successor: " + a.Successor
+	if a.Unit != "" {
+		s += " | unit: " + a.Unit
+	}
+	if a.Former != "" {
+		s += " | former: " + a.Former
 	}
 	return s
 }

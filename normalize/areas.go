@@ -38,6 +38,7 @@ func (r *Registry) loadICBs(rd io.Reader, name string) error {
 		id := r.add(Entry{Canonical: "NHS " + s + " Integrated Care Board", Sector: "nhs_commissioner"})
 		r.alias(id, true, splitAliases(f[1])...)
 		r.alias(id, true, "NHS "+s, s+" ICB", "NHS "+s+" ICB")
+		r.addArea(&Area{Name: s, ICB: "NHS " + s + " Integrated Care Board"}, false)
 		return nil
 	})
 }

@@ -7,17 +7,22 @@ import (
 
 // The bodies built by rule for each council area, with the name forms each
 // is known by; "%s" is the area's name.
+// A service ("unit") is a part of the council: its canonical body is the
+// council, and it keeps its own sector and name (Agency.Unit). A
+// partnership is a body of its own.
 var areaBodies = []struct {
 	canonical, sector string
+	unit              bool
 	forms             []string
 }{
-	{"%s Adult Social Care", "adult_social_care", []string{"%s Adult Social Care", "%s Adult Services", "%s ASC", "%s Council Adult Social Care", "%s Adult Social Work"}},
-	{"%s Children's Services", "childrens_social_care", []string{"%s Children's Services", "%s Children's Social Care", "%s CSC", "%s Council Children's Services", "%s Children and Families", "%s Early Help", "%s Children's Social Work Services", "%s Family Support"}},
-	{"%s Community Safety Partnership", "partnership", []string{"%s Community Safety Partnership", "%s CSP", "Safer %s", "Safer %s Partnership", "Safer %s Together", "%s Safer Communities Partnership", "%s Community Safety Team"}},
-	{"%s Safeguarding Adults Board", "partnership", []string{"%s Safeguarding Adults Board", "%s SAB", "%s Safeguarding Adults Partnership"}},
-	{"%s Safeguarding Children Partnership", "partnership", []string{"%s Safeguarding Children Partnership", "%s SCP", "%s LSCB", "%s Local Safeguarding Children Board", "%s LSCP", "%s Safeguarding Children's Partnership", "%s Children's Safeguarding Partnership"}},
-	{"%s Domestic Abuse Partnership Board", "partnership", []string{"%s Domestic Abuse Partnership Board", "%s DAPB", "%s Domestic Abuse Partnership", "%s DA Board", "%s Domestic Abuse Strategic Partnership", "%s Domestic Abuse Strategic Board", "%s Domestic Violence Partnership"}},
-	{"%s Public Health", "public_health", []string{"%s Public Health", "Public Health %s", "%s Public Health Team", "%s Council Public Health"}},
+	{"%s Adult Social Care", "adult_social_care", true, []string{"%s Adult Social Care", "%s Adult Services", "%s ASC", "%s Council Adult Social Care", "%s Adult Social Work"}},
+	{"%s Children's Services", "childrens_social_care", true, []string{"%s Children's Services", "%s Children's Social Care", "%s CSC", "%s Council Children's Services", "%s Children and Families", "%s Early Help", "%s Children's Social Work Services", "%s Family Support"}},
+	{"%s Community Safety Partnership", "partnership", false, []string{"%s Community Safety Partnership", "%s CSP", "Safer %s", "Safer %s Partnership", "Safer %s Together", "%s Safer Communities Partnership", "%s Community Safety Team"}},
+	{"%s Safeguarding Adults Board", "partnership", false, []string{"%s Safeguarding Adults Board", "%s SAB", "%s Safeguarding Adults Partnership"}},
+	{"%s Safeguarding Children Partnership", "partnership", false, []string{"%s Safeguarding Children Partnership", "%s SCP", "%s LSCB", "%s Local Safeguarding Children Board", "%s LSCP", "%s Safeguarding Children's Partnership", "%s Children's Safeguarding Partnership"}},
+	{"%s Domestic Abuse Partnership Board", "partnership", false, []string{"%s Domestic Abuse Partnership Board", "%s DAPB", "%s Domestic Abuse Partnership", "%s DA Board", "%s Domestic Abuse Strategic Partnership", "%s Domestic Abuse Strategic Board", "%s Domestic Violence Partnership"}},
+	{"%s Public Health", "public_health", true, []string{"%s Public Health", "Public Health %s", "%s Public Health Team", "%s Council Public Health"}},
+	{"%s Housing Services", "housing", true, []string{"%s Housing Services", "%s Council Housing", "%s Housing", "%s Housing Options", "%s Housing Solutions", "%s Homelessness Service"}},
 }
 
 // councilVariants are the other forms a council's name is printed in.
@@ -43,14 +48,31 @@ func (r *Registry) addCouncil(a *Area, aliases []string) {
 			r.abbrevs[al] = a.Name
 		}
 	}
-	names := append([]string{a.Name}, plainAliases(aliases)...)
+	names := append([]string{a.Name, a.Council}, plainAliases(aliases)...)
 	for _, b := range areaBodies {
-		bid := r.add(Entry{Canonical: fmt.Sprintf(b.canonical, a.Name), Sector: b.sector})
+		bid := r.areaBody(fmt.Sprintf(b.canonical, a.Name), b.sector, b.unit, a.Council)
 		for _, n := range names {
 			r.alias(bid, false, forms(b.forms, n)...)
 		}
 	}
-	r.areaServices(a, names)
+	r.areaServices(a, names[:1])
+}
+
+// areaBody returns the entry of a body built by rule, or of the curated
+// body already known by that name ("Sefton Community Safety Partnership"
+// is an alias of the brand "Safer Sefton Together").
+func (r *Registry) areaBody(name, sector string, unit bool, council string) int {
+	k := nameKey(name)
+	if id, ok := r.exact[k]; ok && id >= 0 && r.curated[k] {
+		if _, own := r.byName[name]; !own {
+			return id
+		}
+	}
+	e := Entry{Canonical: name, Sector: sector}
+	if unit {
+		e.PartOf = council
+	}
+	return r.add(e)
 }
 
 // areaServices names an area's police, PCC and ICB by the area's name

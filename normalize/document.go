@@ -16,6 +16,7 @@ type docState struct {
 	clean    *Cleaner
 	legend   Legend
 	trust    string // the document's one NHS trust, for "The Trust"
+	owner    string // the NHS trust the title names, whose plan this is
 	warnings []string
 }
 
@@ -24,6 +25,7 @@ func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	d.review = n.reg.ReadReview(reviewTexts(doc))
 	d.clean = NewCleaner(docCells(doc)...)
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
+	d.owner = d.titleTrust()
 	d.trust = d.findTrust()
 	return d
 }
@@ -84,10 +86,29 @@ func (d *docState) findTrust() string {
 			}
 		}
 	}
-	if len(found) != 1 {
+	if d.owner != "" {
+		found[d.owner] = true
+	}
+	return onlyKey(found)
+}
+
+// titleTrust is the one NHS trust the title lines name, or "".
+func (d *docState) titleTrust() string {
+	found := map[string]bool{}
+	ctx := Context{Area: d.review.Area}
+	for _, a := range d.reg.FindIn(strings.Join(titleLines(d.doc), "\n"), ctx) {
+		if a.Sector == "mental_health_trust" || a.Sector == "acute_trust" {
+			found[a.Canonical] = true
+		}
+	}
+	return onlyKey(found)
+}
+
+func onlyKey(m map[string]bool) string {
+	if len(m) != 1 {
 		return ""
 	}
-	for k := range found {
+	for k := range m {
 		return k
 	}
 	return ""

@@ -51,7 +51,8 @@ type Agency struct {
 	Canonical string `json:"canonical"` // the registry's name, or the cleaned printed form
 	Sector    string `json:"sector"`    // police, pcc, probation, ... or ""
 	Matched   bool   `json:"matched"`   // false when the name is not in the registry
-	Successor string `json:"successor"` // for an abolished body (a CRC, a CCG), the body that took on its duties
+	Unit      string `json:"unit"`      // the service or team named, when the canonical body is its parent ("Knowsley Children's Services")
+	Former    string `json:"former"`    // the abolished body named (a CCG, a CRC), whose duties the canonical body took on
 }
 
 // Review is the metadata of the review a document belongs to, each value
@@ -65,7 +66,7 @@ type Review struct {
 	AreaSource      string `json:"area_source"`
 	Pseudonym       string `json:"pseudonym"`
 	PseudonymSource string `json:"pseudonym_source"`
-	PlanDate        string `json:"plan_date"` // ISO, to the precision printed
+	PlanDate        string `json:"plan_date"` // ISO month ("2020-11"), or year when only a year is printed
 	PlanDateSource  string `json:"plan_date_source"`
 	AsOf            string `json:"as_of"` // from a dated update column
 }

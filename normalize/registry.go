@@ -17,6 +17,7 @@ type Entry struct {
 	Canonical string
 	Sector    string
 	Successor string // the body that took on its duties, for an abolished one
+	PartOf    string // the body a service or team belongs to ("Victim Support")
 }
 
 // Registry is the curated list of agencies and areas. Names are matched by
@@ -117,16 +118,17 @@ func splitAliases(s string) []string {
 	return out
 }
 
-// loadAgencies reads canonical, sector, aliases, successor.
+// loadAgencies reads name, sector, aliases, successor, part of.
 func (r *Registry) loadAgencies(rd io.Reader, name string) error {
-	return eachRow(rd, name, 4, func(f []string) error {
+	return eachRow(rd, name, 5, func(f []string) error {
 		if strings.TrimSpace(f[0]) == "" {
 			return fmt.Errorf("empty canonical name")
 		}
 		if s := strings.TrimSpace(f[1]); s != "" && !validSector[s] {
 			return fmt.Errorf("unknown sector %q", s)
 		}
-		id := r.add(Entry{Canonical: strings.TrimSpace(f[0]), Sector: strings.TrimSpace(f[1]), Successor: strings.TrimSpace(f[3])})
+		id := r.add(Entry{Canonical: strings.TrimSpace(f[0]), Sector: strings.TrimSpace(f[1]),
+			Successor: strings.TrimSpace(f[3]), PartOf: strings.TrimSpace(f[4])})
 		r.alias(id, true, splitAliases(f[2])...)
 		return nil
 	})
@@ -142,6 +144,9 @@ func (r *Registry) add(e Entry) int {
 		}
 		if old.Successor == "" {
 			old.Successor = e.Successor
+		}
+		if old.PartOf == "" {
+			old.PartOf = e.PartOf
 		}
 		return id
 	}

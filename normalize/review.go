@@ -67,20 +67,32 @@ func contains(ss []string, s string) bool {
 }
 
 var (
-	refRE     = regexp.MustCompile(`\b(?:([A-Z][A-Za-z&]{1,12})[ _-]+)?((?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR)[ _-]?\d{1,4}(?:[/-]\d{1,4})?)\b`)
-	refNumRE  = regexp.MustCompile(`\b(\d{1,4}_(?:DHR|SAR|CSPR|SCR))(?:\b|_)`)
-	refCodeRE = regexp.MustCompile(`\b([A-Z]{2,5}\d{3,6})\b`)
+	refLabelRE = regexp.MustCompile(`(?i)\bref(?:erence)?(?:\s*no)?\.?\s*:?\s+([A-Z]{0,6}\d[\w/-]*\d)\b`)
+	refRE      = regexp.MustCompile(`\b(?:([A-Z][A-Za-z&]{1,12})[ _-]+)?((?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR)[ _-]?\d{1,4}(?:[/-]\d{1,6})?)\b`)
+	brandedRE  = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+$`)
+	refNumRE   = regexp.MustCompile(`\b(\d{1,4}_(?:DHR|SAR|CSPR|SCR))(?:\b|_)`)
+	refCodeRE  = regexp.MustCompile(`\b([A-Z]{2,5}\d{3,6})\b`)
 )
 
 // Reference returns the review's reference as printed ("KMBC DHR05",
-// "Sefton DHR1", "DHR12", "005_DHR", "SBP1703") and the word before the
-// review code when it names the area or its council ("KMBC", "Sefton").
+// "Sefton DHR1", "DHR12", "005_DHR", "SBP1703", or what follows "ref."),
+// and the word before the review code when it names the area or its
+// council ("KMBC", "Sefton") and is not the end of a longer name ("Safer
+// Cumbria DHR 2020/04" gives "DHR 2020/04").
 func (r *Registry) Reference(text string) (ref, prefix string) {
-	if m := refRE.FindStringSubmatch(text); m != nil {
-		if m[1] != "" && r.areaOfWord(m[1]) != "" {
-			return m[1] + " " + strings.TrimLeft(m[2], " "), m[1]
+	if m := refLabelRE.FindStringSubmatch(text); m != nil {
+		return m[1], ""
+	}
+	if m := refRE.FindStringSubmatchIndex(text); m != nil {
+		code := text[m[4]:m[5]]
+		if m[2] < 0 {
+			return code, ""
 		}
-		return m[2], ""
+		word := text[m[2]:m[3]]
+		if r.areaOfWord(word) != "" && !brandedRE.MatchString(text[:m[2]]) {
+			return word + " " + code, word
+		}
+		return code, word
 	}
 	if m := refNumRE.FindStringSubmatch(text); m != nil {
 		return m[1], ""
@@ -102,19 +114,27 @@ func (r *Registry) areaOfWord(w string) string {
 	return ""
 }
 
-// FindArea returns the council area a text names: the longest area name
-// printed with its capitals ("Knowsley", "Cheshire West and Chester").
+// FindArea returns the area a text names: the longest council area name
+// printed with its capitals ("Knowsley", "Cheshire West and Chester"), or
+// a wider area (an ICB's or police force's) whose name contains it ("Kent
+// and Medway"), or failing a council, the longest wider area.
 func (r *Registry) FindArea(text string) string {
-	best := ""
+	council, wider := "", ""
 	for _, n := range r.areaNames {
-		if len(n) <= len(best) || !containsWord(text, n) {
+		a := r.Area(n)
+		if a == nil || !containsWord(text, n) {
 			continue
 		}
-		if a := r.Area(n); a != nil && a.Council != "" {
-			best = a.Name
+		if a.Council != "" && len(a.Name) > len(council) {
+			council = a.Name
+		} else if a.Council == "" && len(a.Name) > len(wider) {
+			wider = a.Name
 		}
 	}
-	return best
+	if council == "" || (wider != "" && containsWord(wider, council)) {
+		return wider
+	}
+	return council
 }
 
 func containsWord(text, w string) bool {

@@ -18,7 +18,7 @@ func (r *Registry) ReadReview(texts []reviewText) Review {
 		if rv.Reference == "" {
 			ref, prefix := r.Reference(t.text)
 			rv.Reference, rv.ReferenceSource = ref, t.source
-			if a := r.areaOfWord(prefix); a != "" && rv.Area == "" {
+			if a := r.areaOfWord(prefix); a != "" && rv.Area == "" && !r.widerArea(t.text, a) {
 				rv.Area, rv.AreaSource = a, t.source
 			}
 		}
@@ -45,14 +45,21 @@ func clearEmptySources(rv *Review) {
 	}
 }
 
-// planDate is the first day or month date a title prints, to its precision.
+// planDate is the month of the first day or month date a title prints:
+// a plan is dated to the month ("12 May 2021" gives "2021-05").
 func planDate(text string) string {
 	for _, d := range FindDates(text) {
 		if d.Precision == "month" || d.Precision == "day" {
-			return d.ISO
+			return d.ISO[:7]
 		}
 	}
 	return ""
+}
+
+// widerArea reports whether the text names a wider area containing a.
+func (r *Registry) widerArea(text, a string) bool {
+	f := r.FindArea(text)
+	return f != "" && f != a
 }
 
 // reviewTexts gathers the texts metadata is read from: the title lines,

@@ -27,6 +27,7 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 			break
 		}
 	}
+	d.refineNo(rec, cols, r)
 	if rec.Status == "" && rec.RAG != "" && d.legend[rec.RAG] != "" {
 		rec.Status, rec.StatusPrinted = d.legend[rec.RAG], rec.RAG
 		rec.StatusSource = sourceName(cols, FieldRAG, FieldStatus) + " (legend)"
@@ -34,6 +35,22 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 	if rec.Status == StatusCompleted && rec.StatusDate == "" {
 		rec.StatusDate = rec.CompletionISO
 	}
+}
+
+// refineNo lets the update column say more than a bare "N" in a "Complete
+// Y/N" column: "N" with an update "Not started: ..." is not started.
+func (d *docState) refineNo(rec *Record, cols columns, r extract.Row) {
+	if rec.StatusSource != cols.header(FieldStatus) || !isNo(rec.StatusPrinted) {
+		return
+	}
+	if st := ParseStatus(d.cell(cols, r, FieldUpdate)); st.Status != "" {
+		rec.setStatus(st, cols.header(FieldUpdate))
+	}
+}
+
+func isNo(s string) bool {
+	s = strings.ToLower(strings.Trim(s, " ."))
+	return s == "n" || s == "no"
 }
 
 // readStatus reads one cell as the kind of column it is in.

@@ -46,16 +46,42 @@ var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|ra
 // whole. Anything else gives an empty Status.
 func ParseStatus(text string) Status {
 	text = Clean(text)
-	open := openingWords(text)
-	st := matchStatus(open)
+	st := matchStatus(openingWords(text))
 	if st == "" {
-		return Status{}
+		return logStatus(text)
 	}
 	s := Status{Status: st, Printed: firstClause(text)}
 	if st == StatusCompleted {
 		s.Date = dateAfterStatus(text)
 	}
 	return s
+}
+
+// statusLabel starts a paragraph that states the status: "Status: ...".
+var statusLabel = regexp.MustCompile(`(?i)^(current )?(status|rag|position|update)\s*[:\-–]\s*`)
+
+// logStatus reads a progress log, whose entries are paragraphs: the last
+// entry that is dated ("March 2023: Complete"), labelled ("Status:
+// Completed - ...") or short ("Ongoing") and opens with status words gives
+// the status.
+func logStatus(text string) Status {
+	paras := strings.Split(text, "\n")
+	for i := len(paras) - 1; i > 0; i-- {
+		p := paras[i]
+		d, end := firstDate(p)
+		dated := end > 0 && strings.HasPrefix(p, d.Printed)
+		if !dated && !statusLabel.MatchString(p) && len(strings.Fields(p)) > 4 {
+			continue
+		}
+		if st := matchStatus(openingWords(p)); st != "" {
+			s := Status{Status: st, Printed: firstClause(p)}
+			if st == StatusCompleted {
+				s.Date = dateAfterStatus(p)
+			}
+			return s
+		}
+	}
+	return Status{}
 }
 
 // openingWords strips bullets, filler and a leading date from the start.
@@ -80,12 +106,18 @@ func matchStatus(open string) string {
 	return ""
 }
 
-// firstClause is the text up to the first ":" or newline, or the first 80
-// bytes of it.
+// firstClause is the first line up to a ":" (after any "Status:" label
+// and any leading date, which it keeps: "January 2024: Closed"), at most
+// 80 bytes.
 func firstClause(text string) string {
 	c, _, _ := strings.Cut(text, "\n")
-	if i := strings.IndexAny(c, ":"); i > 0 {
-		c = c[:i]
+	c = strings.TrimSpace(statusLabel.ReplaceAllString(c, ""))
+	start := 0
+	if d, end := firstDate(c); end > 0 && strings.HasPrefix(c, d.Printed) {
+		start = end + len(c[end:]) - len(strings.TrimLeft(c[end:], ": "))
+	}
+	if i := strings.Index(c[start:], ":"); i >= 0 {
+		c = c[:start+i]
 	}
 	if len(c) > 80 {
 		c = strings.TrimSpace(truncate(c, 80)) + "…"

@@ -110,21 +110,37 @@ func lastDashPart(s string) string {
 	return ""
 }
 
-// setAgencies reads the lead-agency cell; with no such column, the bodies
-// a lead-officer cell names ("Head of Safeguarding, Mersey Care").
+// setAgencies reads the lead-agency cell. With no such column, it reads
+// the bodies a lead-officer cell names ("Head of Safeguarding, Mersey
+// Care"), or, for roles alone ("Deputy Director of Nursing"), the one NHS
+// trust whose plan this is; with neither column, the subject of the
+// recommendation ("Cleveland Police to refresh ...").
 func (d *docState) setAgencies(rec *Record) {
 	ctx := Context{Area: d.review.Area, Trust: d.trust}
-	if rec.LeadAgency != "" {
+	switch {
+	case rec.LeadAgency != "":
 		rec.setAgencies(d.reg.Agencies(rec.LeadAgency, ctx))
-		return
+	case rec.LeadOfficer != "":
+		rec.setAgencies(d.officerAgencies(rec.LeadOfficer, ctx))
+	default:
+		rec.setAgencies(d.reg.subjectAgencies(rec.Recommendation, ctx))
 	}
-	var matched []Agency
-	for _, a := range d.reg.Agencies(rec.LeadOfficer, ctx) {
+}
+
+func (d *docState) officerAgencies(cell string, ctx Context) []Agency {
+	var out []Agency
+	for _, a := range d.reg.Agencies(cell, ctx) {
 		if a.Matched {
-			matched = append(matched, a)
+			out = append(out, a)
 		}
 	}
-	rec.setAgencies(matched)
+	if len(out) == 0 {
+		out = d.reg.FindIn(cell, ctx)
+	}
+	if len(out) == 0 && d.owner != "" {
+		out = []Agency{d.reg.agency(cell, d.reg.byName[d.owner])}
+	}
+	return out
 }
 
 // setDates reads the target and completion dates. A cell printing several
