@@ -76,6 +76,9 @@ func writeStats(w io.Writer, path string, st store.Stats) {
 		{"actions by agency sector", st.BySector},
 	} {
 		fmt.Fprintf(&b, "\n%s:\n", g.title)
+		if len(g.m) == 0 {
+			b.WriteString("  (none loaded)\n")
+		}
 		for _, k := range byCount(g.m) {
 			name := k
 			if name == "" {
