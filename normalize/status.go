@@ -48,13 +48,30 @@ func ParseStatus(text string) Status {
 	text = Clean(text)
 	st := matchStatus(openingWords(text))
 	if st == "" {
-		return logStatus(text)
+		return fallbackStatus(text)
 	}
 	s := Status{Status: st, Printed: firstClause(text)}
 	if st == StatusCompleted {
 		s.Date = dateAfterStatus(text)
 	}
 	return s
+}
+
+// pendingRE finds an action waiting on something: it is still open.
+var pendingRE = regexp.MustCompile(`(?i)\b(response|reply|decision|sign[- ]off|approval|confirmation|outcome) (is |still )?(awaited|pending)\b|\bawaiting (a |the )?(response|reply|decision|sign[- ]off|approval|confirmation)\b`)
+
+// fallbackStatus reads a cell whose opening words say nothing: a progress
+// log's last entry, else words in its first paragraph that say the action
+// waits on a reply ("Letter sent 14/07/2022. Response awaited").
+func fallbackStatus(text string) Status {
+	if st := logStatus(text); st.Status != "" {
+		return st
+	}
+	first, _, _ := strings.Cut(text, "\n")
+	if m := pendingRE.FindString(first); m != "" {
+		return Status{Status: StatusOngoing, Printed: m}
+	}
+	return Status{}
 }
 
 // statusLabel starts a paragraph that states the status: "Status: ...".
