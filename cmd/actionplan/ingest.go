@@ -119,6 +119,9 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	if err := db.FinishRun(context.WithoutCancel(ctx), run, status, sum); err != nil && werr == nil {
 		werr = err
 	}
+	if werr == nil && sum.New+sum.Reloaded > 0 {
+		db.Optimize(ctx) // best effort: statistics for analysts' queries
+	}
 	printSummary(s, sum, o.json)
 	switch {
 	case werr != nil:
