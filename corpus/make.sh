@@ -165,6 +165,8 @@ trunc cspr_dorset_child_j_truncated cspr_dorset_child_j_lo cspr_dorset_child_j \
 	"a truncated file: the first 60% of the bytes, no xref or trailer"
 wk dhr_westminster_mr_b_wk dhr_westminster_mr_b \
 	"wkhtmltopdf (Qt): tabs for spaces, no gap between cells; landscape; header not repeated on page 2; Qt put the page break between rows 17.1.1 and 17.1.2; two-line centred header labels; dotted numbers (5.1, 10.2a, 17.1.1); recommendation merged over two rows (rowspan); Local & National, Pan-London scopes"
+wk sar_cwac_mr_p_wk sar_cwac_mr_p \
+	"three single-agency plan tables in one document, each under its agency heading, numbering restarting at 1; lettered actions a) b) c) in one cell matched to lettered timescales and statuses; the council's table breaks inside row 2 across pages 1-2 with no repeated header (unpatched Qt); fonts embedded whole, not subset"
 lo dhr_sefton_mary_lo dhr_sefton_mary \
 	"borderless plan table followed directly by prose; centred two-line header labels; numbers at the start of the recommendation cell (1. ...); Progress indicator RAG words; portrait, one page"
 lodt dhr_cumbria_sarah_odt dhr_cumbria_sarah \
