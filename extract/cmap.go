@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
@@ -366,7 +367,7 @@ func (lx *psLexer) next() (psTok, bool) {
 		return lx.literal(), true
 	case '/':
 		lx.pos++
-		return psTok{kind: tokName, s: lx.regular()}, true
+		return psTok{kind: tokName, s: unescapeName(lx.regular())}, true
 	}
 	w := lx.regular()
 	if w == "" { // a stray byte
@@ -478,4 +479,40 @@ func (lx *psLexer) literal() psTok {
 		out = append(out, c)
 	}
 	return psTok{kind: tokString, s: string(out)}
+}
+
+// unescapeName decodes #xx escapes in a name.
+func unescapeName(s string) string {
+	if strings.IndexByte(s, '#') < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '#' && i+2 < len(s) {
+			h, ok1 := unhex(s[i+1])
+			l, ok2 := unhex(s[i+2])
+			if ok1 && ok2 {
+				b = append(b, h<<4|l)
+				i += 2
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// skipInlineImage moves past an inline image's data, which follows the ID
+// operator and one whitespace byte, up to the EI operator: "EI" standing
+// after whitespace and before whitespace, a delimiter or the end.
+func (lx *psLexer) skipInlineImage() {
+	d := lx.data
+	i := lx.pos + 1
+	for ; i+1 < len(d); i++ {
+		if d[i] == 'E' && d[i+1] == 'I' && isPSSpace(d[i-1]) && (i+2 == len(d) || isPSSpace(d[i+2]) || isPSDelim(d[i+2])) {
+			lx.pos = i + 2
+			return
+		}
+	}
+	lx.pos = len(d)
 }

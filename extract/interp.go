@@ -71,21 +71,142 @@ func newInterp(opt *Options, fonts docFonts, mediaClip rect) *interp {
 	return in
 }
 
-// run interprets a content stream with its resources.
+// run interprets a content stream (a stream or an array of streams) with
+// its resources. The stream is tokenized by our own lexer (cmap.go): the
+// library's loops forever on an unterminated string at the end of a stream.
 func (in *interp) run(content, res pdf.Value) {
 	savedRes, savedFonts := in.res, in.resFonts
 	in.res, in.resFonts = res, map[string]*font{}
 	defer func() { in.res, in.resFonts = savedRes, savedFonts }()
-	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
-		in.ops++
-		if in.ops > in.opt.MaxOps || len(in.glyphs) > in.opt.MaxGlyphs {
-			panic(errTooManyOps)
-		}
-		in.do(stk, op)
-	})
+	in.exec(contentBytes(content))
 }
 
-func nums(stk *pdf.Stack, n int) []float64 {
+// contentBytes reads a content stream, or the streams of an array joined by
+// newlines. A stream that cannot be decoded panics, costing its page.
+func contentBytes(v pdf.Value) []byte {
+	if v.Kind() != pdf.Array {
+		data, err := streamBytes(v, maxContent)
+		if err != nil && err != errNotStream {
+			panic(err)
+		}
+		return data
+	}
+	var out []byte
+	for i := 0; i < v.Len() && i < 10000; i++ {
+		data, err := streamBytes(v.Index(i), maxContent)
+		if err != nil && err != errNotStream {
+			panic(err)
+		}
+		out = append(append(out, data...), '\n')
+		if len(out) > maxContent {
+			break
+		}
+	}
+	return out
+}
+
+const maxContent = 256 << 20
+
+// exec runs the operators of a content stream. Operands are collected on a
+// stack that each operator empties; arrays nest.
+func (in *interp) exec(data []byte) {
+	lx := psLexer{data: data}
+	var stk opStack
+	var marks []int
+	for {
+		t, ok := lx.next()
+		if !ok {
+			return
+		}
+		switch t.kind {
+		case tokOpenArr:
+			if len(marks) < 32 {
+				marks = append(marks, len(stk.v))
+			}
+			continue
+		case tokCloseArr:
+			if k := len(marks); k > 0 {
+				m := marks[k-1]
+				marks = marks[:k-1]
+				arr := psTok{kind: tokArray, arr: append([]psTok(nil), stk.v[m:]...)}
+				stk.v = append(stk.v[:m], arr)
+			}
+			continue
+		case tokKeyword:
+			if t.s == "true" || t.s == "false" || t.s == "null" {
+				break // an operand
+			}
+			if len(marks) > 0 {
+				continue // no operator inside an array
+			}
+			in.ops++
+			if in.ops > in.opt.MaxOps || len(in.glyphs) > in.opt.MaxGlyphs {
+				panic(errTooManyOps)
+			}
+			switch {
+			case t.s == "ID":
+				lx.skipInlineImage()
+				in.images++
+			case stk.Len() >= arity[t.s]: // like poppler, skip an operator short of operands
+				in.do(&stk, t.s)
+			}
+			stk.v = stk.v[:0]
+			continue
+		case tokOther:
+			continue // dictionary brackets
+		}
+		if len(stk.v) < 1<<16 {
+			stk.v = append(stk.v, t)
+		}
+	}
+}
+
+// arity is the operand count of the operators that need a fixed number.
+var arity = map[string]int{
+	"cm": 6, "Tm": 6, "c": 6, "d1": 6, "re": 4, "v": 4, "y": 4, "m": 2, "l": 2, "Td": 2, "TD": 2,
+	"Tf": 2, "d0": 2, "Tc": 1, "Tw": 1, "Tz": 1, "TL": 1, "Ts": 1, "Tr": 1, "w": 1, "Tj": 1,
+	"'": 1, "\"": 3, "TJ": 1, "Do": 1, "g": 1, "G": 1, "rg": 3, "RG": 3, "k": 4, "K": 4,
+}
+
+// opStack holds an operator's operands.
+type opStack struct{ v []psTok }
+
+func (s *opStack) Len() int { return len(s.v) }
+
+// Pop returns the top operand, or a zero token (reading as 0, "" and no
+// array) when the stack is empty.
+func (s *opStack) Pop() psTok {
+	n := len(s.v)
+	if n == 0 {
+		return psTok{kind: tokOther}
+	}
+	t := s.v[n-1]
+	s.v = s.v[:n-1]
+	return t
+}
+
+func (t psTok) Float64() float64 {
+	if t.kind == tokNum {
+		return t.num
+	}
+	return 0
+}
+
+func (t psTok) Name() string {
+	if t.kind == tokName {
+		return t.s
+	}
+	return ""
+}
+
+func (t psTok) RawString() string {
+	if t.kind == tokString {
+		return t.s
+	}
+	return ""
+}
+
+func nums(stk *opStack, n int) []float64 {
 	out := make([]float64, n)
 	for i := n - 1; i >= 0; i-- {
 		out[i] = stk.Pop().Float64()
@@ -93,7 +214,7 @@ func nums(stk *pdf.Stack, n int) []float64 {
 	return out
 }
 
-func (in *interp) do(stk *pdf.Stack, op string) {
+func (in *interp) do(stk *opStack, op string) {
 	switch op {
 	case "q":
 		if len(in.stack) < 256 {
@@ -164,13 +285,7 @@ func (in *interp) do(stk *pdf.Stack, op string) {
 		in.showArray(stk.Pop())
 	case "Do":
 		in.xobject(stk.Pop().Name())
-	case "BI", "ID", "EI":
-		for stk.Len() > 0 {
-			stk.Pop()
-		}
-		if op == "EI" {
-			in.images++
-		}
+	case "BI", "EI":
 	default:
 		in.pathOp(stk, op)
 	}
@@ -200,13 +315,13 @@ func (in *interp) font(name string) *font {
 	return f
 }
 
-func (in *interp) colour(stk *pdf.Stack, op string) {
+func (in *interp) colour(stk *opStack, op string) {
 	n := stk.Len()
 	vals := make([]float64, 0, n)
 	for i := 0; i < n; i++ {
 		v := stk.Pop()
-		if v.Kind() == pdf.Integer || v.Kind() == pdf.Real {
-			vals = append(vals, v.Float64())
+		if v.kind == tokNum {
+			vals = append(vals, v.num)
 		}
 	}
 	white := len(vals) > 0
@@ -251,6 +366,7 @@ func (in *interp) emit(text string, w float64, trm matrix) {
 		return
 	}
 	space := false
+	text = expandLigature(text)
 	if text != "" {
 		for _, r := range text {
 			if r == ' ' || r == '\t' || r == '\u00a0' {
@@ -263,15 +379,14 @@ func (in *interp) emit(text string, w float64, trm matrix) {
 		ux: ux, uy: uy, asc: f.ascent, desc: f.descent, space: space})
 }
 
-func (in *interp) showArray(a pdf.Value) {
+func (in *interp) showArray(a psTok) {
 	th := in.gs.tz / 100
-	for i := 0; i < a.Len(); i++ {
-		x := a.Index(i)
-		switch x.Kind() {
-		case pdf.String:
-			in.show(x.RawString())
-		case pdf.Integer, pdf.Real:
-			tx := -x.Float64() / 1000 * in.gs.size * th
+	for _, x := range a.arr {
+		switch x.kind {
+		case tokString:
+			in.show(x.s)
+		case tokNum:
+			tx := -x.num / 1000 * in.gs.size * th
 			in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
 		}
 	}
@@ -382,4 +497,26 @@ func formMatrix(x pdf.Value) matrix {
 		return identity
 	}
 	return mm
+}
+
+// expandLigature spells out typographic ligatures, as text extractors do.
+func expandLigature(s string) string {
+	if len(s) != 3 || s[0] != 0xEF || s[1] != 0xAC {
+		return s
+	}
+	switch s {
+	case "\uFB00":
+		return "ff"
+	case "\uFB01":
+		return "fi"
+	case "\uFB02":
+		return "fl"
+	case "\uFB03":
+		return "ffi"
+	case "\uFB04":
+		return "ffl"
+	case "\uFB05", "\uFB06":
+		return "st"
+	}
+	return s
 }

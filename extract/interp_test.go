@@ -229,24 +229,34 @@ func TestRules(t *testing.T) {
 	}
 }
 
-func TestBadOperatorCostsOnlyItsPage(t *testing.T) {
+func TestBadPageCostsOnlyThatPage(t *testing.T) {
 	d := newPW()
 	f := d.helvetica()
 	res := fmt.Sprintf("<< /Font << /F1 %d 0 R >> >>", f)
-	p1 := d.page("BT /F1 10 Tf 100 700 Td (before) Tj ET ) BT /F1 10 Tf (after) Tj ET", res, "")
+	bad := d.stream("/Filter /FlateDecode", "this is not zlib data")
+	p1 := d.add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents %d 0 R /Resources %s >>", bad, res))
 	p2 := d.page("BT /F1 10 Tf 100 700 Td (fine) Tj ET", res, "")
-	doc := extractBytes(t, d.bytes(p1, p2))
-	if len(doc.Pages) != 2 {
-		t.Fatalf("%d pages", len(doc.Pages))
+	p3 := d.page(strings.Repeat("0 0 m ", 100)+"BT /F1 10 Tf 100 700 Td (late) Tj ET", res, "")
+	doc := Bytes(context.Background(), "bad.pdf", d.bytes(p1, p2, p3), Options{MaxOps: 50})
+	if len(doc.Pages) != 3 || doc.Outcome == OutcomeError {
+		t.Fatalf("%d pages, outcome %s", len(doc.Pages), doc.Outcome)
 	}
-	if doc.Pages[0].Err == nil || !strings.Contains(doc.Pages[0].Err.Error(), "p1") {
-		t.Errorf("page 1 error %v, want one naming p1", doc.Pages[0].Err)
-	}
-	if got := pageText(doc.Pages[0]); got != "before" {
-		t.Errorf("page 1 keeps %q, want what was read before the fault", got)
+	for _, i := range []int{0, 2} {
+		if e := doc.Pages[i].Err; e == nil || !strings.Contains(e.Error(), fmt.Sprintf("p%d", i+1)) {
+			t.Errorf("page %d error %v, want one naming p%d", i+1, e, i+1)
+		}
 	}
 	if doc.Pages[1].Err != nil || pageText(doc.Pages[1]) != "fine" {
 		t.Errorf("page 2: err %v text %q", doc.Pages[1].Err, pageText(doc.Pages[1]))
+	}
+}
+
+func TestMalformedOperandsTolerated(t *testing.T) {
+	// Stray delimiters, operators with missing operands and an unterminated
+	// string at the end: the text around them is read, as poppler reads it.
+	doc := extractBytes(t, onePage("BT /F1 10 Tf 100 700 Td (before) Tj ET ) ] >> Tf Tj TJ cm re BT /F1 10 Tf 100 680 Td (after) Tj ET (open <4142"))
+	if got := pageText(doc.Pages[0]); got != "before\nafter" {
+		t.Errorf("text %q", got)
 	}
 }
 

@@ -82,6 +82,11 @@ func (t toPage) vec(x, y float64) (float64, float64) {
 	return x, -y
 }
 
+// pagePanicHook, when set (by tests and fuzz targets), sees every panic
+// recovered while a page is interpreted, inside the deferred recover, so
+// that it can tell our own bugs from malformed input.
+var pagePanicHook func(r any)
+
 // readPage interprets one page, under a recover so that a bad operator costs
 // at most this page.
 func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, images int, err error) {
@@ -92,6 +97,9 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 	in := newInterp(opt, fonts, box)
 	defer func() {
 		if r := recover(); r != nil {
+			if pagePanicHook != nil {
+				pagePanicHook(r)
+			}
 			err = &Error{Page: num, Op: "interpret page", Err: panicError(r)}
 		}
 		// Whatever was read before a failure is kept.

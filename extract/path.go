@@ -1,17 +1,13 @@
 package extract
 
-import (
-	"math"
-
-	"github.com/ledongthuc/pdf"
-)
+import "math"
 
 // Path construction and painting: stroked straight segments and thin filled
 // rectangles become ruling lines; W and W* narrow the clip box.
 
 const thinRule = 3.0 // a filled rectangle thinner than this many points is a rule
 
-func (in *interp) pathOp(stk *pdf.Stack, op string) {
+func (in *interp) pathOp(stk *opStack, op string) {
 	switch op {
 	case "m":
 		a := nums(stk, 2)
@@ -51,10 +47,7 @@ func (in *interp) pathOp(stk *pdf.Stack, op string) {
 		in.endPath()
 	default:
 		// Operators we do not need (d, j, J, M, ri, i, gs, cs, CS, sh, BMC,
-		// BDC, EMC, MP, DP, d0, d1, BX, EX): drop their operands.
-		for stk.Len() > 0 {
-			stk.Pop()
-		}
+		// BDC, EMC, MP, DP, d0, d1, BX, EX): their operands are dropped.
 	}
 }
 

@@ -76,7 +76,7 @@ func onePage(content string) []byte {
 // extractBytes runs the whole extractor on a fixture.
 func extractBytes(t testing.TB, data []byte) *Document {
 	t.Helper()
-	doc := Bytes(context.Background(), "fixture.pdf", data, Options{})
+	doc := Bytes(context.Background(), "fixture.pdf", data, Options{KeepGlyphs: true})
 	if doc.Outcome == OutcomeError {
 		t.Fatalf("extract: %v", doc.Err)
 	}
