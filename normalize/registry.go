@@ -32,6 +32,7 @@ type Registry struct {
 	areas     map[string]*Area          // area key -> area
 	areaNames []string                  // every area name and alias, for finding areas in titles
 	abbrevs   map[string]string         // "KMBC" -> "Knowsley"
+	user      bool                      // loading a user's alias file, whose names win
 }
 
 // Area is a local authority area with the bodies that serve it.
@@ -62,11 +63,13 @@ func LoadRegistry(aliasFiles ...string) (*Registry, error) {
 			return nil, err
 		}
 	}
+	r.user = true
 	for _, f := range aliasFiles {
 		if err := r.loadFile(f); err != nil {
 			return nil, err
 		}
 	}
+	r.user = false
 	return r, nil
 }
 
@@ -157,9 +160,10 @@ func (r *Registry) add(e Entry) int {
 	return id
 }
 
-// alias maps names to an entry. A curated name (from a data line) beats a
-// name built by rule; two curated names for different bodies, or two rule
-// names, make the key ambiguous, and it then matches nothing.
+// alias maps names to an entry. A user's alias file beats everything; a
+// curated name (from a data line) beats a name built by rule; two curated
+// names for different bodies, or two rule names, make the key ambiguous,
+// and it then matches nothing.
 func (r *Registry) alias(id int, curated bool, names ...string) {
 	for _, n := range names {
 		k := nameKey(n)
@@ -174,7 +178,7 @@ func (r *Registry) alias(id int, curated bool, names ...string) {
 func (r *Registry) setKey(m map[string]int, k string, id int, curated bool) {
 	old, ok := m[k]
 	switch {
-	case !ok:
+	case !ok || r.user:
 		m[k] = id
 		r.curated[k] = curated
 	case old == id:

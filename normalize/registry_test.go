@@ -53,7 +53,8 @@ func TestRegistryUnambiguous(t *testing.T) {
 // TestAliasFile adds a user alias without a rebuild.
 func TestAliasFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "aliases.tsv")
-	data := "# mine\nKnowsley Metropolitan Borough Council\t\tKnowsley Borough Hall\nAcme Refuge\tspecialist_da_service\tAcme|Acme Women's Refuge\n"
+	data := "# mine\nKnowsley Metropolitan Borough Council\t\tKnowsley Borough Hall\nAcme Refuge\tspecialist_da_service\tAcme|Acme Women's Refuge\n" +
+		"Knowsley Housing Team\thousing\tKHT\n"
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +65,8 @@ func TestAliasFile(t *testing.T) {
 	for name, want := range map[string]string{
 		"Knowsley Borough Hall": "Knowsley Metropolitan Borough Council | local_authority | matched",
 		"Acme Women's Refuge":   "Acme Refuge | specialist_da_service | matched",
+		"KHT":                   "Knowsley Housing Team | housing | matched",
+		"Knowsley Housing Trust": "Livv Housing Group | housing | matched",
 	} {
 		if a, ok := r.Match(name, Context{}); !ok || showAgency(a) != want {
 			t.Errorf("%q: got %q, want %q", name, showAgency(a), want)

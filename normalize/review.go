@@ -68,8 +68,8 @@ func contains(ss []string, s string) bool {
 
 var (
 	refLabelRE = regexp.MustCompile(`(?i)\bref(?:erence)?(?:\s*no)?\.?\s*:?\s+([A-Z]{0,6}\d[\w/-]*\d)\b`)
-	refRE      = regexp.MustCompile(`\b(?:([A-Z][A-Za-z&]{1,12})[ _-]+)?((?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR)[ _-]?\d{1,4}(?:[/-]\d{1,6})?)\b`)
-	brandedRE  = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+$`)
+	refRE      = regexp.MustCompile(`\b(?:([A-Z][A-Za-z&]{1,12})[ _-]+)?((?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)[ _-]?\d{1,4}(?:[/-]\d{1,6})?)\b`)
+	lastWordRE = regexp.MustCompile(`(\p{Lu}\p{Ll}+)\s+$`)
 	refNumRE   = regexp.MustCompile(`\b(\d{1,4}_(?:DHR|SAR|CSPR|SCR))(?:\b|_)`)
 	refCodeRE  = regexp.MustCompile(`\b([A-Z]{2,5}\d{3,6})\b`)
 )
@@ -89,7 +89,7 @@ func (r *Registry) Reference(text string) (ref, prefix string) {
 			return code, ""
 		}
 		word := text[m[2]:m[3]]
-		if r.areaOfWord(word) != "" && !brandedRE.MatchString(text[:m[2]]) {
+		if r.areaOfWord(word) != "" && !r.endsName(text[:m[2]], word) {
 			return word + " " + code, word
 		}
 		return code, word
@@ -101,6 +101,17 @@ func (r *Registry) Reference(text string) (ref, prefix string) {
 		return m[1], ""
 	}
 	return "", ""
+}
+
+// endsName reports whether word ends a body's name begun by the word
+// before it ("Safer" + "Cumbria").
+func (r *Registry) endsName(before, word string) bool {
+	m := lastWordRE.FindStringSubmatch(before)
+	if m == nil {
+		return false
+	}
+	_, ok := r.Match(m[1]+" "+word, Context{})
+	return ok
 }
 
 // areaOfWord returns the area a council abbreviation or area name names.
