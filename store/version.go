@@ -3,12 +3,14 @@ package store
 import (
 	"strconv"
 	"strings"
+
+	"github.com/actionplan/actionplan/extract"
 )
 
-// ExtractorVersion stands in for extract.Version until package extract
-// exports it: callers pass the extractor's version in LoadInput, and a
-// document whose stored version is older is extracted again.
-const ExtractorVersion = "0.1.0"
+// ExtractorVersion is the version documents are stamped with when LoadInput
+// names none: the extractor's. A document whose stored version is older than
+// the running extractor's is extracted again.
+const ExtractorVersion = extract.Version
 
 // OlderVersion reports whether version a is older than b. Versions compare
 // part by part, split at dots and dashes, numerically where both parts are

@@ -43,9 +43,9 @@ func init() {
 	register(command{name: "ingest", summary: "extract PDFs and load their action plans into the database", run: runIngest})
 }
 
-// extractorVersion is what documents are stamped with. It stands in for
-// extract.Version until package extract exports one.
-var extractorVersion = store.ExtractorVersion
+// extractorVersion is what documents are stamped with; a document loaded by
+// an older extractor is extracted again.
+var extractorVersion = extract.Version
 
 // ingestOptions are the parsed flags of ingest.
 type ingestOptions struct {
