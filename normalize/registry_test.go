@@ -63,9 +63,9 @@ func TestAliasFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{
-		"Knowsley Borough Hall": "Knowsley Metropolitan Borough Council | local_authority | matched",
-		"Acme Women's Refuge":   "Acme Refuge | specialist_da_service | matched",
-		"KHT":                   "Knowsley Housing Team | housing | matched",
+		"Knowsley Borough Hall":  "Knowsley Metropolitan Borough Council | local_authority | matched",
+		"Acme Women's Refuge":    "Acme Refuge | specialist_da_service | matched",
+		"KHT":                    "Knowsley Housing Team | housing | matched",
 		"Knowsley Housing Trust": "Livv Housing Group | housing | matched",
 	} {
 		if a, ok := r.Match(name, Context{}); !ok || showAgency(a) != want {
