@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerate the corpus: render corpus/src/*.json to DOCX and HTML, convert
+# Regenerate the corpus: render corpus/src/*.json to DOCX, flat ODT and HTML, convert
 # them with the real producers, derive the altered copies, and rewrite
 # corpus/MANIFEST.tsv. Run from anywhere (`make corpus`); CI never runs it.
 #
@@ -17,10 +17,11 @@ need wkhtmltopdf wkhtmltopdf
 need gs ghostscript
 need qpdf qpdf
 need pdftoppm poppler-utils
+need pdfinfo poppler-utils
 need img2pdf img2pdf
 need fc-list fontconfig
 need go golang
-for f in "Liberation Sans" "Liberation Serif" "DejaVu Sans" "DejaVu Serif"; do
+for f in "Liberation Sans" "Liberation Sans Narrow" "Liberation Serif" "DejaVu Sans" "DejaVu Serif"; do
 	fc-list | grep -q "$f" || { echo "make.sh: font $f missing: apt-get install fonts-liberation fonts-dejavu-core" >&2; exit 1; }
 done
 
