@@ -52,7 +52,7 @@ run() {
 	for _ in $(seq "$rounds"); do
 		if [ ${#timer[@]} -gt 0 ]; then
 			"${timer[@]}" -o "$tmp" "$@" >/dev/null 2>&1 || true
-			read -r s kb <"$tmp"
+			read -r s kb < <(tail -n 1 "$tmp")
 		else
 			start=$(date +%s.%N)
 			"$@" >/dev/null 2>&1 || true
