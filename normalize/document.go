@@ -17,6 +17,7 @@ type docState struct {
 	legend   Legend
 	trust    string // the document's one NHS trust, for "The Trust"
 	owner    string // the NHS trust the title names, whose plan this is
+	heading  *Agency // the body named in the heading above the current table
 	warnings []string
 }
 
@@ -145,4 +146,59 @@ func cellsMap(cols []string, cells []string) map[string]string {
 
 func trimNumber(s string) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+}
+
+const maxHeadingWords = 10
+
+// tableOwner is the body named in the short lines (headings) just above a
+// table's header ("1. Cheshire Constabulary"), where a document has one
+// table per agency (so only when it has several plan tables); nil when
+// they name none. The k-th plan table starting on a page is taken
+// to sit under the k-th header line printed on it.
+func (d *docState) tableOwner(t *extract.Table) *Agency {
+	if t.PageFirst < 1 || t.PageFirst > len(d.doc.Pages) || len(d.doc.Plans()) < 2 {
+		return nil
+	}
+	lines := d.doc.Pages[t.PageFirst-1].Lines
+	at := headerLineIndex(lines, t.Columns, d.tablesBefore(t))
+	if at < 0 {
+		return nil
+	}
+	var above []string
+	for i := at - 1; i >= 0 && i >= at-2; i-- {
+		t := lines[i].Text()
+		if len(strings.Fields(t)) > maxHeadingWords {
+			break
+		}
+		above = append(above, t)
+	}
+	as := d.reg.FindIn(strings.Join(above, "\n"), Context{Area: d.review.Area})
+	if len(as) == 0 {
+		return nil
+	}
+	return &as[0]
+}
+
+// tablesBefore counts the plan tables that start on t's page before t.
+func (d *docState) tablesBefore(t *extract.Table) int {
+	n := 0
+	for _, o := range d.doc.Plans() {
+		if o.Index < t.Index && o.PageFirst == t.PageFirst {
+			n++
+		}
+	}
+	return n
+}
+
+// headerLineIndex is the index of the (k+1)-th line printing the header.
+func headerLineIndex(lines []extract.Line, hdr []string, k int) int {
+	for i, l := range lines {
+		if isHeaderLine(strings.TrimSpace(l.Text()), hdr) {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
 }

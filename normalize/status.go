@@ -46,6 +46,9 @@ var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|ra
 // whole. Anything else gives an empty Status.
 func ParseStatus(text string) Status {
 	text = Clean(text)
+	if st, ok := itemsStatus(text); ok {
+		return st
+	}
 	st := matchStatus(openingWords(text))
 	if st == "" {
 		return fallbackStatus(text)

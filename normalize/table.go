@@ -48,6 +48,7 @@ func (c columns) header(field string) string {
 // table normalizes the rows of one plan table.
 func (d *docState) table(t *extract.Table) []Record {
 	cols := readColumns(t.Columns)
+	d.heading = d.tableOwner(t)
 	var recs []Record
 	for _, r := range t.Rows {
 		recs = append(recs, d.row(t, cols, r))
@@ -112,35 +113,44 @@ func lastDashPart(s string) string {
 
 // setAgencies reads the lead-agency cell. With no such column, it reads
 // the bodies a lead-officer cell names ("Head of Safeguarding, Mersey
-// Care"), or, for roles alone ("Deputy Director of Nursing"), the one NHS
-// trust whose plan this is; with neither column, the subject of the
-// recommendation ("Cleveland Police to refresh ...").
+// Care"); for roles alone ("Deputy Director of Nursing"), the body named
+// in the heading above the table ("1. Cheshire Constabulary"), else the
+// one NHS trust whose plan this is, else the bodies the recommendation
+// names. With neither column, the subject of the recommendation
+// ("Cleveland Police to refresh ...").
 func (d *docState) setAgencies(rec *Record) {
 	ctx := Context{Area: d.review.Area, Trust: d.trust}
 	switch {
 	case rec.LeadAgency != "":
 		rec.setAgencies(d.reg.Agencies(rec.LeadAgency, ctx))
 	case rec.LeadOfficer != "":
-		rec.setAgencies(d.officerAgencies(rec.LeadOfficer, ctx))
+		rec.setAgencies(d.officerAgencies(rec, ctx))
+	case d.heading != nil:
+		rec.setAgencies([]Agency{*d.heading})
 	default:
 		rec.setAgencies(d.reg.subjectAgencies(rec.Recommendation, ctx))
 	}
 }
 
-func (d *docState) officerAgencies(cell string, ctx Context) []Agency {
+func (d *docState) officerAgencies(rec *Record, ctx Context) []Agency {
 	var out []Agency
-	for _, a := range d.reg.Agencies(cell, ctx) {
+	for _, a := range d.reg.Agencies(rec.LeadOfficer, ctx) {
 		if a.Matched {
 			out = append(out, a)
 		}
 	}
 	if len(out) == 0 {
-		out = d.reg.FindIn(cell, ctx)
+		out = d.reg.FindIn(rec.LeadOfficer, ctx)
 	}
-	if len(out) == 0 && d.owner != "" {
-		out = []Agency{d.reg.agency(cell, d.reg.byName[d.owner])}
+	switch {
+	case len(out) > 0:
+		return out
+	case d.heading != nil:
+		return []Agency{*d.heading}
+	case d.owner != "":
+		return []Agency{d.reg.agency(rec.LeadOfficer, d.reg.byName[d.owner])}
 	}
-	return out
+	return d.reg.FindIn(rec.Recommendation, ctx)
 }
 
 // setDates reads the target and completion dates. A cell printing several

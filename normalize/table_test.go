@@ -12,8 +12,23 @@ import (
 // holds the headers separated by " | ", each further line a row ("\n" is a
 // line break in a cell; "@theme=" options do not apply per row, so a row
 // starting "# " is a theme heading for the rows below it). "@title=" is a
-// title line, "@key=" a line elsewhere in the text (a colour key).
+// title line, "@heading=" a line just above the header ("@heading2=" puts
+// the table again under a second heading, as in plans with one table per
+// agency), "@key=" a line
+// elsewhere in the text (a colour key).
 func tableDoc(c ddCase) *extract.Document {
+	doc := oneTableDoc(c)
+	if h := c.opts["heading2"]; h != "" { // the same table again, under this heading
+		t := doc.Tables[0]
+		t.Index = 1
+		doc.Tables = append(doc.Tables, t)
+		more := textLines(h + "\n" + strings.Join(t.Columns, " "))
+		doc.Pages[0].Lines = append(doc.Pages[0].Lines, more...)
+	}
+	return doc
+}
+
+func oneTableDoc(c ddCase) *extract.Document {
 	lines := strings.Split(c.input, "\n")
 	tab := extract.Table{IsPlan: true, Columns: splitCells(lines[0]), PageFirst: 1, PageLast: 1}
 	theme := ""
@@ -29,6 +44,9 @@ func tableDoc(c ddCase) *extract.Document {
 	var page []string
 	if t := c.opts["title"]; t != "" {
 		page = append(page, t)
+	}
+	if h := c.opts["heading"]; h != "" {
+		page = append(page, h)
 	}
 	page = append(page, strings.Join(tab.Columns, " "))
 	if k := c.opts["key"]; k != "" {
