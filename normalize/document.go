@@ -15,8 +15,8 @@ type docState struct {
 	review   Review
 	clean    *Cleaner
 	legend   Legend
-	trust    string // the document's one NHS trust, for "The Trust"
-	owner    string // the NHS trust the title names, whose plan this is
+	trust    string  // the document's one NHS trust, for "The Trust"
+	owner    string  // the NHS trust the title names, whose plan this is
 	heading  *Agency // the body named in the heading above the current table
 	warnings []string
 }
