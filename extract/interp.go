@@ -66,7 +66,7 @@ type interp struct {
 }
 
 func newInterp(opt *Options, fonts docFonts, mediaClip rect) *interp {
-	in := &interp{opt: opt, fonts: fonts, pathBox: emptyRect()}
+	in := &interp{opt: opt, fonts: fonts, pathBox: emptyRect(), glyphs: make([]rawGlyph, 0, 2048)}
 	in.gs = gstate{ctm: identity, tz: 100, clip: mediaClip, lineWidth: 1}
 	return in
 }
@@ -206,8 +206,9 @@ func (t psTok) RawString() string {
 	return ""
 }
 
-func nums(stk *opStack, n int) []float64 {
-	out := make([]float64, n)
+// nums pops n (at most 6) numeric operands, in order.
+func nums(stk *opStack, n int) [6]float64 {
+	var out [6]float64
 	for i := n - 1; i >= 0; i-- {
 		out[i] = stk.Pop().Float64()
 	}

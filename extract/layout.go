@@ -159,14 +159,19 @@ func baseFor(gs []Glyph, i int) int {
 // only when the text on either side of it stands apart by more than
 // spaceGap of the size (producers that draw a space and then pull the next
 // glyph back with a negative word spacing mean no break).
+//
+// Words are slices of gs, which is compacted in place: whitespace glyphs are
+// dropped from it.
 func splitWords(gs []Glyph) []Word {
-	var words []Word
-	var cur []Glyph
+	words := make([]Word, 0, len(gs)/5+1)
+	start, n := -1, 0 // the current word is gs[start:n]
 	flush := func() {
-		if w, ok := makeWord(cur); ok {
-			words = append(words, w)
+		if start >= 0 {
+			if w, ok := makeWord(gs[start:n:n]); ok {
+				words = append(words, w)
+			}
 		}
-		cur = nil
+		start = -1
 	}
 	sawSpace := false
 	for i := range gs {
@@ -175,8 +180,8 @@ func splitWords(gs []Glyph) []Word {
 			sawSpace = true
 			continue
 		}
-		if len(cur) > 0 {
-			p := cur[len(cur)-1]
+		if start >= 0 {
+			p := &gs[n-1]
 			gap := g.X0 - p.X1
 			size := math.Max(p.Size, g.Size)
 			limit := wordGap
@@ -187,8 +192,12 @@ func splitWords(gs []Glyph) []Word {
 				flush()
 			}
 		}
+		if start < 0 {
+			start = n
+		}
+		gs[n] = g
+		n++
 		sawSpace = false
-		cur = append(cur, g)
 	}
 	flush()
 	return words
@@ -210,7 +219,7 @@ func makeWord(gs []Glyph) (Word, bool) {
 		return Word{}, false
 	}
 	w := Word{Text: b.String(), X0: gs[0].X0, X1: gs[0].X1, Top: gs[0].Top, Bottom: gs[0].Base, Size: gs[0].Size,
-		Glyphs: append([]Glyph(nil), gs...)}
+		Glyphs: gs}
 	for _, g := range gs[1:] {
 		w.X0 = math.Min(w.X0, g.X0)
 		w.X1 = math.Max(w.X1, g.X1)

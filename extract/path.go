@@ -64,7 +64,7 @@ func (in *interp) segment(x, y float64, isRect bool) {
 	in.pathBox.add(x, y)
 }
 
-func (in *interp) rectangle(a []float64) {
+func (in *interp) rectangle(a [6]float64) {
 	m := in.gs.ctm
 	x0, y0 := m.apply(a[0], a[1])
 	x1, y1 := m.apply(a[0]+a[2], a[1])
