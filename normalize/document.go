@@ -116,7 +116,7 @@ func onlyKey(m map[string]bool) string {
 }
 
 func (rec *Record) setAgencies(as []Agency) {
-	rec.AgencyDetail = as
+	rec.AgencyDetail = append([]Agency{}, as...)
 	rec.Agencies = []string{}
 	for _, a := range as {
 		rec.Agencies = append(rec.Agencies, a.Canonical)

@@ -104,3 +104,40 @@ func TestDocumentRecordJSON(t *testing.T) {
 		return "no row " + c.input
 	})
 }
+
+// TestDocumentConcurrent normalizes one document from several goroutines:
+// a Normalizer is shared by ingest's workers.
+func TestDocumentConcurrent(t *testing.T) {
+	_, doc := loadSeed(t)
+	n := newTestNormalizer(t)
+	want, _ := json.Marshal(n.Document(doc))
+	errs := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			got, _ := json.Marshal(n.Document(doc))
+			if string(got) != string(want) {
+				errs <- "differs"
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if e := <-errs; e != "" {
+			t.Error("concurrent result " + e)
+		}
+	}
+}
+
+// TestRecordNeverNull: list keys are [] when empty, never null.
+func TestRecordNeverNull(t *testing.T) {
+	doc := &extract.Document{File: "x.pdf", Tables: []extract.Table{{IsPlan: true, Columns: []string{"Recommendation"},
+		Rows: []extract.Row{{Seq: 1, Cells: []string{"a"}}}}}}
+	res := newTestNormalizer(t).Document(doc)
+	b, _ := json.Marshal(res.Records[0])
+	for _, k := range []string{`"agencies":null`, `"agency_detail":null`, `"cells":null`} {
+		if strings.Contains(string(b), k) {
+			t.Errorf("%s in %s", k, b)
+		}
+	}
+}
