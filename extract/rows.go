@@ -772,19 +772,35 @@ func hyphenEnd(s string) bool {
 
 var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)
 
-// paragraphBreak: the previous line ended though the next word would have
-// fitted, or the baselines stand further apart than the usual line pitch,
-// or a bullet.
+// paragraphBreak decides whether a cell's next line opens a paragraph:
+//   - it starts with a bullet;
+//   - the previous line ended though the next word would have fitted;
+//   - on one page, the baselines stand further apart than the usual line
+//     pitch, unless the previous line is full and the next goes on in lower
+//     case (an HTML printer leaves such a gap where it moves a line off the
+//     page);
+//   - across a page break, where the gap says nothing, the previous line
+//     ends a sentence and the next starts a new one.
 func paragraphBreak(prev, cur cellLine, right, pitch float64) bool {
 	if bulletStart.MatchString(cur.text) {
 		return true
 	}
-	if !cur.joined && cur.page == prev.page && pitch > 0 && cur.base-prev.base > pitch+0.3*cur.size {
+	full := prev.x1+0.3*prev.size+cur.firstW >= right-0.4*prev.size
+	if !full {
 		return true
 	}
-	return prev.x1+0.3*prev.size+cur.firstW < right-0.4*prev.size
+	if !cur.joined && cur.page == prev.page {
+		return pitch > 0 && cur.base-prev.base > pitch+0.3*cur.size && !startsLower(cur.text)
+	}
+	return cur.page != prev.page && endsSentence(prev.text) && startsUpper(cur.text)
 }
 
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
 // boxes gives the extent of a cell's lines on each page.
 func boxes(ls []cellLine, col int) []Box {
 	var out []Box
