@@ -39,12 +39,16 @@ var (
 // Agencies reads the agencies a lead-agency cell names.
 func (r *Registry) Agencies(cell string, ctx Context) []Agency {
 	var out []Agency
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, part := range strongSep.Split(Clean(cell), -1) {
 		for _, a := range r.part(part, ctx) {
-			if !seen[a.Canonical] {
-				seen[a.Canonical] = true
+			i, dup := seen[a.Canonical]
+			switch {
+			case !dup:
+				seen[a.Canonical] = len(out)
 				out = append(out, a)
+			case out[i].Unit == "" && a.Unit != "":
+				out[i] = a // the service says more than its council
 			}
 		}
 	}
@@ -89,25 +93,38 @@ func (r *Registry) resolve(p string, lvl int, ctx Context) ([]Agency, bool) {
 }
 
 // pieces returns the agencies of a cut part, or nil when none matched.
-// Unmatched pieces that name a role ("DA Coordinator") are dropped.
+// Unmatched pieces that name a role ("DA Coordinator") or are one common
+// word ("Health") are dropped; with no area known, a council named in the
+// part gives the others its area ("Adult Social Care, Bury Council").
 func (r *Registry) pieces(pieces []string, lvl int, ctx Context) []Agency {
-	var out, rest []Agency
+	var out []Agency
+	var rest []string
 	for _, pc := range pieces {
 		if pc = tidyName(pc); pc == "" {
 			continue
 		}
-		as, ok := r.resolve(pc, lvl, ctx)
-		switch {
-		case ok:
+		if as, ok := r.resolve(pc, lvl, ctx); ok {
 			out = append(out, as...)
-		case !roleWords.MatchString(pc):
-			rest = append(rest, as...)
+		} else if !roleWords.MatchString(pc) && !commonWord(pc) {
+			rest = append(rest, pc)
 		}
 	}
 	if out == nil {
 		return nil
 	}
-	return append(out, rest...)
+	if ctx.Area == "" {
+		ctx.Area = r.councilArea[out[0].Canonical]
+	}
+	for _, pc := range rest {
+		as, _ := r.resolve(pc, lvl, ctx)
+		out = append(out, as...)
+	}
+	return out
+}
+
+// commonWord reports a single English word ("Health"), no agency's name.
+func commonWord(s string) bool {
+	return !strings.Contains(s, " ") && s != strings.ToUpper(s) && wordList[strings.ToLower(s)]
 }
 
 // tidyName trims what surrounds a name: bullets, labels, quotes, full stops.

@@ -37,6 +37,7 @@ var councilVariants = []string{
 // and the area's names for its police force, PCC and ICB.
 func (r *Registry) addCouncil(a *Area, aliases []string) {
 	id := r.add(Entry{Canonical: a.Council, Sector: "local_authority"})
+	r.councilArea[a.Council] = a.Name
 	r.alias(id, false, forms(councilVariants, a.Name)...)
 	for _, al := range aliases {
 		if strings.HasPrefix(al, "~") {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -23,16 +24,17 @@ type Entry struct {
 // Registry is the curated list of agencies and areas. Names are matched by
 // key (names.go): exact first, then order-free.
 type Registry struct {
-	entries   []Entry
-	byName    map[string]int            // canonical -> entry
-	exact     map[string]int            // name key -> entry, -1 when ambiguous
-	bag       map[string]int            // bag key -> entry, -1 when ambiguous
-	curated   map[string]bool           // keys set by a curated line, which rules never override
-	ctx       map[string]map[string]int // area key -> name key -> entry, names valid only in that area
-	areas     map[string]*Area          // area key -> area
-	areaNames []string                  // every area name and alias, for finding areas in titles
-	abbrevs   map[string]string         // "KMBC" -> "Knowsley"
-	user      bool                      // loading a user's alias file, whose names win
+	entries     []Entry
+	byName      map[string]int            // canonical -> entry
+	exact       map[string]int            // name key -> entry, -1 when ambiguous
+	bag         map[string]int            // bag key -> entry, -1 when ambiguous
+	curated     map[string]bool           // keys set by a curated line, which rules never override
+	ctx         map[string]map[string]int // area key -> name key -> entry, names valid only in that area
+	areas       map[string]*Area          // area key -> area
+	areaNames   []string                  // every area name and alias, for finding areas in titles
+	abbrevs     map[string]string         // "KMBC" -> "Knowsley"
+	councilArea map[string]string         // council canonical name -> its area
+	user        bool                      // loading a user's alias file, whose names win
 }
 
 // Area is a local authority area with the bodies that serve it.
@@ -49,12 +51,14 @@ type Area struct {
 // format as data/agencies.tsv).
 func LoadRegistry(aliasFiles ...string) (*Registry, error) {
 	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
-		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{}}
+		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{},
+		councilArea: map[string]string{}}
 	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
 		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
 			return nil, err
 		}
 	}
+	r.trustShortNames()
 	for _, step := range []struct {
 		file string
 		load func(io.Reader, string) error
@@ -196,3 +200,22 @@ func (r *Registry) Entries() []Entry { return r.entries }
 
 // Area returns the area named name (or one of its aliases), or nil.
 func (r *Registry) Area(name string) *Area { return r.areas[nameKey(name)] }
+
+var (
+	trustSuffix = regexp.MustCompile(`\s+(NHS Foundation Trust|NHS Trust|Foundation Trust)$`)
+	careWord    = regexp.MustCompile(`\b(Hospitals?|Healthcare|Health|Care|Partnership|Teaching)\b`)
+)
+
+// trustShortNames lets a trust be named without "NHS Foundation Trust"
+// when what is left still reads as a health body ("Wirral University
+// Teaching Hospital"), not as a place ("Stockport").
+func (r *Registry) trustShortNames() {
+	for id, e := range r.entries {
+		if e.Sector != "acute_trust" && e.Sector != "mental_health_trust" {
+			continue
+		}
+		if short := trustSuffix.ReplaceAllString(e.Canonical, ""); short != e.Canonical && careWord.MatchString(short) {
+			r.alias(id, false, short)
+		}
+	}
+}

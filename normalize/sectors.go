@@ -26,6 +26,8 @@ var sectorGuesses = []struct {
 	{"mental_health_trust", regexp.MustCompile(`(?i)mental health|\bcmht\b|psychiatr`)},
 	{"acute_trust", regexp.MustCompile(`(?i)hospital|\bnhs\b.*\btrust\b|ambulance|\ba ?& ?e\b|emergency department`)},
 	{"primary_care", regexp.MustCompile(`(?i)\bgps?\b|general practi|primary care|surgery`)},
+	{"acute_trust", regexp.MustCompile(`(?i)midwi|maternity|paediatric|\bward\b`)},
+	{"public_health", regexp.MustCompile(`(?i)health visit|school nurs|0-19|sexual health`)},
 	{"childrens_social_care", regexp.MustCompile(`(?i)children|early help|family services`)},
 	{"adult_social_care", regexp.MustCompile(`(?i)adult social|adult services|social care`)},
 	{"public_health", regexp.MustCompile(`(?i)public health`)},
