@@ -24,14 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden/*.json from corpus/src (
 const (
 	corpusDir = "../corpus"
 	manifest  = "../corpus/MANIFEST.tsv"
-	// enforceEnv, when set, makes differences fail the test. Unset, while
-	// the extractor is being written, every difference is still computed
-	// and logged in full, and the file's subtest is skipped rather than
-	// failed, so that make test stays green. The comparisons are the same.
-	enforceEnv = "GOLDEN_ENFORCE"
 )
-
-func enforced() bool { return os.Getenv(enforceEnv) != "" }
 
 func entries(t *testing.T) []Entry {
 	t.Helper()
@@ -81,24 +74,18 @@ func readGolden(t *testing.T, e Entry) spec.Golden {
 	return g
 }
 
-// notBuilt reports whether the extractor is still the stub.
-func notBuilt(doc *extract.Document) bool {
-	return doc.Outcome == extract.OutcomeError && doc.Err != nil &&
-		strings.Contains(doc.Err.Error(), "not yet built") && !enforced()
-}
-
 func extractEntry(t *testing.T, e Entry) *extract.Document {
 	t.Helper()
-	doc := extract.File(context.Background(), filepath.Join(corpusDir, e.File), extract.Options{})
-	if notBuilt(doc) {
-		t.Skipf("extract.File: %v (set %s=1 to fail instead)", doc.Err, enforceEnv)
-	}
-	return doc
+	return extract.File(context.Background(), filepath.Join(corpusDir, e.File), extract.Options{})
 }
 
 // TestGolden extracts every corpus PDF and compares its plan tables with the
 // golden file: outcome, tables, columns, rows, number, theme, group, and
-// every cell, first with whitespace collapsed, then keeping paragraph breaks.
+// every cell with whitespace collapsed; any difference fails. It then
+// compares the cells again keeping paragraph breaks, and reports how many
+// cells match so: where a row is cut by a page break at the end of a line,
+// nothing on the page says whether a paragraph ended there, so that
+// comparison is a measure, printed with -v, not a gate.
 func TestGolden(t *testing.T) {
 	es := entries(t)
 	if *update {
@@ -108,37 +95,34 @@ func TestGolden(t *testing.T) {
 			}
 		}
 	}
+	cells, strict := 0, 0
 	for _, e := range es {
 		t.Run(e.ID, func(t *testing.T) {
 			g := readGolden(t, e)
 			doc := extractEntry(t, e)
 			d := Compare(g, doc)
-			report(t, "collapsed whitespace", d.Loose)
-			report(t, "strict, paragraph breaks kept", d.Strict)
-			gate(t, len(d.Loose), len(d.Strict))
+			for _, m := range d.Loose {
+				t.Errorf("[collapsed whitespace] %s", m)
+			}
+			for _, m := range d.Strict {
+				t.Logf("[paragraph breaks kept] %s", m)
+			}
+			n := cellCount(g)
+			cells += n
+			strict += max(0, n-len(d.Strict))
 		})
 	}
+	t.Logf("paragraph breaks: %d of %d cells exact (%.1f%%)", strict, cells, 100*float64(strict)/float64(max(cells, 1)))
 }
 
-// report prints every difference: as an error when enforced, else as a log.
-func report(t *testing.T, what string, diffs []string) {
-	t.Helper()
-	for _, m := range diffs {
-		if enforced() {
-			t.Errorf("[%s] %s", what, m)
-		} else {
-			t.Logf("[%s] %s", what, m)
+func cellCount(g spec.Golden) int {
+	n := 0
+	for _, p := range g.Plans {
+		for _, r := range p.Rows {
+			n += len(r.Cells)
 		}
 	}
-}
-
-// gate skips a subtest whose differences were only logged.
-func gate(t *testing.T, loose, strict int) {
-	t.Helper()
-	if !enforced() && loose+strict > 0 {
-		t.Skipf("%d differences with whitespace collapsed, %d more with paragraph breaks kept (logged above; set %s=1 to fail on them)",
-			loose, strict, enforceEnv)
-	}
+	return n
 }
 
 // TestGoldenFiles checks that golden/*.json are exactly what the specs give,
@@ -229,8 +213,9 @@ func TestGoldenCanonical(t *testing.T) {
 			var diffs []string
 			diffs = append(diffs, compareReview(g.Review, res.Review)...)
 			diffs = append(diffs, compareCanonical(g, res.Records)...)
-			report(t, "canonical", diffs)
-			gate(t, len(diffs), 0)
+			for _, m := range diffs {
+				t.Errorf("[canonical] %s", m)
+			}
 		})
 	}
 }
