@@ -115,13 +115,20 @@ func onlyKey(m map[string]bool) string {
 	return ""
 }
 
+// setAgencies fills agency_detail with every agency read, and agencies with
+// the bodies among them: "All agencies" is a multi_agency entry of
+// agency_detail, but names no body.
 func (rec *Record) setAgencies(as []Agency) {
 	rec.AgencyDetail = append([]Agency{}, as...)
 	rec.Agencies = []string{}
 	for _, a := range as {
-		rec.Agencies = append(rec.Agencies, a.Canonical)
+		if a.Canonical != allAgencies {
+			rec.Agencies = append(rec.Agencies, a.Canonical)
+		}
 	}
 }
+
+const allAgencies = "All agencies"
 
 // cellsMap keys every cell by its header as printed; a header printed
 // twice gets " (2)", " (3)".

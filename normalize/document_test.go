@@ -141,3 +141,14 @@ func TestRecordNeverNull(t *testing.T) {
 		}
 	}
 }
+
+// TestAllAgencies: "All agencies" is a multi_agency entry of agency_detail
+// but names no body in agencies.
+func TestAllAgencies(t *testing.T) {
+	doc := &extract.Document{File: "x.pdf", Tables: []extract.Table{{IsPlan: true, Columns: []string{"Recommendation", "Lead Agency"},
+		Rows: []extract.Row{{Seq: 1, Cells: []string{"a", "All agencies"}}}}}}
+	rec := newTestNormalizer(t).Document(doc).Records[0]
+	if len(rec.Agencies) != 0 || len(rec.AgencyDetail) != 1 || rec.AgencyDetail[0].Sector != "multi_agency" {
+		t.Errorf("agencies %q, detail %+v", rec.Agencies, rec.AgencyDetail)
+	}
+}

@@ -76,3 +76,28 @@ func (r *Registry) subjectAgencies(rec string, ctx Context) []Agency {
 	}
 	return out
 }
+
+// roleBodies name the body a kind of role works for, looked up in the
+// plan's area.
+var roleBodies = []struct {
+	re   *regexp.Regexp
+	body string
+}{
+	{regexp.MustCompile(`(?i)\b(detective|inspector|sergeant|superintendent|constable|DCI|DI|DS|PPU|public protection unit)\b`), "Police"},
+	{regexp.MustCompile(`(?i)\bprobation\b|\boffender manager\b`), "Probation"},
+	{regexp.MustCompile(`(?i)\bsocial worker\b|\bsafeguarding adults manager\b`), "Adult Social Care"},
+}
+
+// roleBody is the body a role alone implies ("Detective Inspector, Public
+// Protection Unit" is the area's police force), or nil.
+func (r *Registry) roleBody(role string, ctx Context) []Agency {
+	for _, rb := range roleBodies {
+		if rb.re.MatchString(role) {
+			if a, ok := r.Match(rb.body, ctx); ok {
+				a.Printed = role
+				return []Agency{a}
+			}
+		}
+	}
+	return nil
+}

@@ -150,7 +150,7 @@ func (d *docState) officerAgencies(rec *Record, ctx Context) []Agency {
 	case d.owner != "":
 		return []Agency{d.reg.agency(rec.LeadOfficer, d.reg.byName[d.owner])}
 	}
-	return d.reg.FindIn(rec.Recommendation, ctx)
+	return d.reg.roleBody(rec.LeadOfficer, ctx)
 }
 
 // setDates reads the target and completion dates. A cell printing several
