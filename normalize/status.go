@@ -49,6 +49,9 @@ func ParseStatus(text string) Status {
 	if st, ok := itemsStatus(text); ok {
 		return st
 	}
+	if st := closingStatus(text); st.Status != "" {
+		return st
+	}
 	st := matchStatus(openingWords(text))
 	if st == "" {
 		return fallbackStatus(text)
@@ -79,6 +82,24 @@ func fallbackStatus(text string) Status {
 
 // statusLabel starts a paragraph that states the status: "Status: ...".
 var statusLabel = regexp.MustCompile(`(?i)^(current )?(status|rag|position|update)\s*[:\-–]\s*`)
+
+// closingStatus reads a cell that ends with an explicit "Status: ..."
+// line, which overrides what the cell says first.
+func closingStatus(text string) Status {
+	i := strings.LastIndex(text, "\n")
+	if i < 0 || !strings.HasPrefix(strings.ToLower(text[i+1:]), "status") || !statusLabel.MatchString(text[i+1:]) {
+		return Status{}
+	}
+	last := text[i+1:]
+	st := Status{Status: matchStatus(openingWords(last)), Printed: firstClause(last)}
+	if st.Status == "" {
+		return Status{}
+	}
+	if st.Status == StatusCompleted {
+		st.Date = dateAfterStatus(last)
+	}
+	return st
+}
 
 // logStatus reads a progress log, whose entries are paragraphs: the last
 // entry that is dated ("March 2023: Complete"), labelled ("Status:
