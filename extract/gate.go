@@ -25,14 +25,39 @@ type gated struct {
 	warnings []string
 }
 
+// gateTimeout bounds pdfcpu's work on one file: malformed structure must not
+// hang the run. A gate that overruns is abandoned (its goroutine finishes
+// on its own) and the file fails.
+var gateTimeout = 120 * time.Second
+
 // gate runs pdfcpu over data: relaxed validation (an error is a warning),
 // decryption with the empty user password, repair, and a clean rewrite with
 // no object or xref streams. Panics inside the libraries become errors.
-func gate(data []byte) (g *gated, err error) {
+func gate(data []byte) (*gated, error) {
 	disableConfig.Do(api.DisableConfigDir)
 	if e := sniff(data); e != nil {
 		return nil, e
 	}
+	type result struct {
+		g   *gated
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		g, err := gateWork(data)
+		done <- result{g, err}
+	}()
+	t := time.NewTimer(gateTimeout)
+	defer t.Stop()
+	select {
+	case r := <-done:
+		return r.g, r.err
+	case <-t.C:
+		return nil, fmt.Errorf("gave up reading the file structure after %s", gateTimeout)
+	}
+}
+
+func gateWork(data []byte) (g *gated, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			g, err = nil, panicError(r)
