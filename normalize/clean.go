@@ -82,7 +82,11 @@ func stripTags(s string) string {
 func (c *Cleaner) paragraph(p string) string {
 	p = strings.Join(strings.FieldsFunc(p, isSpace), " ")
 	item := false
-	if rest, ok := cutBullet(p); ok {
+	for {
+		rest, ok := cutBullet(p)
+		if !ok {
+			break
+		}
 		p, item = rest, true
 	}
 	p = c.mendSpaced(p)

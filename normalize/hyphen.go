@@ -156,13 +156,20 @@ var spacedHyphen = regexp.MustCompile(`(\pL+)- (\p{Ll}+)`)
 // Words after which a hyphen is suspended, not broken: "pre- and post-".
 var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true}
 
-// mendSpaced mends hyphens broken at a line end inside joined cell text.
+// mendSpaced mends hyphens broken at a line end inside joined text, again
+// until nothing changes, since matches may overlap ("A- a- a").
 func (c *Cleaner) mendSpaced(p string) string {
-	return spacedHyphen.ReplaceAllStringFunc(p, func(m string) string {
-		left, right, _ := strings.Cut(m, " ")
-		if suspended[right] {
-			return m
+	for {
+		q := spacedHyphen.ReplaceAllStringFunc(p, func(m string) string {
+			left, right, _ := strings.Cut(m, " ")
+			if suspended[right] {
+				return m
+			}
+			return c.ev.mendHyphen(left, right)
+		})
+		if q == p {
+			return p
 		}
-		return c.ev.mendHyphen(left, right)
-	})
+		p = q
+	}
 }
