@@ -76,6 +76,9 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 		LeadOfficer: get(FieldLeadOfficer), LeadAgency: get(FieldLeadAgency), TargetDate: get(FieldTargetDate),
 		CompletionDate: get(FieldCompletion), ScopePrinted: get(FieldScope), AsOf: cols.asOf,
 	}
+	if rec.Outcome == "" && strings.Contains(strings.ToLower(cols.header(FieldCompletion)), "outcome") {
+		rec.Outcome = rec.CompletionDate // "Date of completion and outcome" holds both
+	}
 	if rec.Number == "" {
 		rec.Number = trimNumber(get(FieldNumber))
 	}

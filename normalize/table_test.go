@@ -76,7 +76,7 @@ func showRecord(r Record) string {
 	}
 	for _, kv := range [][2]string{{"status_date", r.StatusDate}, {"rag", r.RAG}, {"scope", r.Scope},
 		{"target", r.TargetDateISO + "/" + r.TargetDatePrec}, {"completion", r.CompletionISO}, {"as_of", r.AsOf},
-		{"officer", r.LeadOfficer}, {"agencies", strings.Join(r.Agencies, "; ")}} {
+		{"officer", r.LeadOfficer}, {"outcome", r.Outcome}, {"agencies", strings.Join(r.Agencies, "; ")}} {
 		if kv[1] != "" && kv[1] != "/" {
 			fmt.Fprintf(&b, " %s=%s", kv[0], kv[1])
 		}
