@@ -34,7 +34,9 @@ var labelWords = map[string]int{
 	"status": catState, "progress": catState, "update": catState, "updates": catState, "outcome": catState,
 	"outcomes": catState, "rag": catState, "evidence": catState, "milestone": catState, "milestones": catState,
 	"complete": catState, "completed": catState, "comments": catState, "response": catState, "indicator": catState,
-	"monitoring": catState, "impact": catState,
+	"monitoring": catState, "impact": catState, "rating": catState, "measure": catState, "measures": catState,
+	"deliverable": catState, "deliverables": catState, "achieved": catState, "assurance": catState, "comment": catState,
+	"responsibility": catWho, "leads": catWho, "timeline": catWhen, "objective": catAct, "objectives": catAct,
 	"scope": catScope,
 	"no":    catNum, "no.": catNum, "ref": catNum, "ref.": catNum, "number": catNum, "#": catNum,
 	"event": catOther, "events": catOther, "contact": catOther, "contribution": catOther, "role": catOther,
@@ -44,7 +46,7 @@ var labelWords = map[string]int{
 // Words that may sit between labels in a wrapped header without being labels.
 var headerFill = map[string]bool{
 	"of": true, "to": true, "and": true, "in": true, "the": true, "be": true, "taken": true, "take": true,
-	"key": true, "achieved": true, "enacting": true, "i.e.": true, "ie": true, "e.g.": true, "local": true,
+	"key": true, "enacting": true, "i.e.": true, "ie": true, "e.g.": true, "local": true,
 	"regional": true, "national": true, "or": true, "for": true, "y/n": true, "agreed": true, "expected": true,
 	"over-arching": true, "specific": true, "to-date": true, "date:": true, "&": true, "/": true, "-": true,
 	"plan": true, "measure": true, "success": true, "current": true, "latest": true, "how": true, "will": true,
@@ -135,6 +137,21 @@ func (l label) text() string {
 	return strings.Join(parts, " ")
 }
 
+// chronology: a table led by a date column and naming no recommendation
+// ("Date | Agency | Action taken") records events, not a plan.
+func chronology(h header) bool {
+	if h.cats&catRec != 0 || len(h.labels) == 0 {
+		return false
+	}
+	for _, w := range h.labels[0].words {
+		t := labelToken(w.Text)
+		if t == "date" || t == "dates" || t == "when" || isMonthOrYear(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // isPlanHeader: an action plan names what is recommended or to be done,
 // and who does it, by when, or how it went.
 func isPlanHeader(cats int) bool {
@@ -166,7 +183,7 @@ func findHeader(p *Page, pi, from int) (header, bool) {
 		if len(h.labels) < 3 {
 			continue
 		}
-		h.plan = isPlanHeader(h.cats)
+		h.plan = isPlanHeader(h.cats) && !chronology(h)
 		return h, true
 	}
 	return header{}, false

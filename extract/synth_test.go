@@ -403,3 +403,25 @@ func checkRows(t *testing.T, tb *Table, spec synthSpec) {
 		groups[want.Group] = got.Group
 	}
 }
+
+// A chronology is rebuilt and kept, but it is not an action plan, even with
+// an "Action taken" column.
+func TestChronologyIsNotAPlan(t *testing.T) {
+	spec := synthSpec{
+		Columns:    []string{"Date", "Agency", "Action taken"},
+		Widths:     []float64{80, 120, 260},
+		Ruled:      true,
+		PageHeight: 500,
+		Groups: []synthGroup{
+			{Actions: [][]string{{"03/02/2019", "Police", "Attended a report of a domestic incident; DASH risk assessment graded standard."}}},
+			{Actions: [][]string{{"11/02/2019", "GP", "Consultation for low mood; no enquiry about domestic abuse."}}},
+		},
+	}
+	doc := render(spec)
+	if len(doc.Plans()) != 0 || doc.Outcome != OutcomeNoPlan {
+		t.Fatalf("outcome %s with %d plans, want no_plan", doc.Outcome, len(doc.Plans()))
+	}
+	if len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 2 {
+		t.Fatalf("%d tables, want the chronology kept with its 2 rows", len(doc.Tables))
+	}
+}
