@@ -15,7 +15,7 @@ import (
 	"github.com/actionplan/actionplan/store"
 )
 
-const ingestUsage = `usage: actionplan ingest [--db FILE] [--workers N] [--json] [--force] [--sources FILE.csv] PATH...
+const ingestUsage = `usage: actionplan ingest [--db FILE] [--workers N] [--json] [--force] [--sources FILE.csv] [--aliases FILE] PATH...
 
 Extract the action plans of PDF files and load them into a SQLite database.
 Folders are walked recursively for *.pdf in any case.
@@ -26,6 +26,9 @@ Folders are walked recursively for *.pdf in any case.
   --force             extract again files whose bytes are already loaded
   --sources FILE.csv  provenance: a CSV with a header (path,url,fetched_at,etag,
                       last_modified,sha256), as 'fetch' writes it
+  --aliases FILE      extra agency names, in the format of the shipped registry
+                      (see README, "Agencies"); repeatable. Files already loaded
+                      keep their agencies until re-extracted with --force
 
 A file whose size and modification time are unchanged since the last run,
 or whose bytes are already loaded, is skipped without extraction, unless it
@@ -54,6 +57,7 @@ type ingestOptions struct {
 	json    bool
 	force   bool
 	sources string
+	aliases fileList
 	paths   []string
 }
 
@@ -65,6 +69,7 @@ func runIngest(ctx context.Context, args []string, s IO) int {
 	fs.BoolVar(&o.json, "json", false, "summary as JSON on stdout")
 	fs.BoolVar(&o.force, "force", false, "extract again files already loaded")
 	fs.StringVar(&o.sources, "sources", "", "CSV of path,url,... for provenance")
+	fs.Var(&o.aliases, "aliases", "agency alias file (repeatable)")
 	if code, ok := parseFlags(fs, ingestUsage, args, s); !ok {
 		return code
 	}
@@ -103,7 +108,15 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	}
 	// The normalizer loads its registry and word lists on first use: a run
 	// over unchanged files never needs it.
-	norm := sync.OnceValues(func() (*normalize.Normalizer, error) { return normalize.New(normalize.Options{}) })
+	nopt := normalize.Options{AliasFiles: o.aliases}
+	if len(o.aliases) > 0 {
+		// Read the user's alias files now, so that a mistake in one stops
+		// the run before anything is loaded.
+		if _, err := normalize.New(nopt); err != nil {
+			return fail(fmt.Errorf("--aliases: %w", err))
+		}
+	}
+	norm := sync.OnceValues(func() (*normalize.Normalizer, error) { return normalize.New(nopt) })
 	in := &ingester{opt: o, db: db, norm: norm, src: src, run: run,
 		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}}
 	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))

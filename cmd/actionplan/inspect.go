@@ -13,7 +13,7 @@ import (
 	"github.com/actionplan/actionplan/normalize"
 )
 
-const inspectUsage = `usage: actionplan inspect [--format text|jsonl|pages] [--svg DIR] FILE.pdf...
+const inspectUsage = `usage: actionplan inspect [--format text|jsonl|pages] [--svg DIR] [--aliases FILE] FILE.pdf...
 
 Extract each file without a database and print what was found:
   text    the rebuilt tables, readable (default)
@@ -21,6 +21,7 @@ Extract each file without a database and print what was found:
   pages   each page's text as our interpreter reads it, a form feed after
           each page, like pdftotext (to compare our text layer with poppler's)
 --svg DIR draws each page with its detected table structure into DIR.
+--aliases FILE adds agency names (repeatable), as for ingest.
 
 Exit status: 0 when every file was read, 3 when some could not be, 2 on bad usage.
 `
@@ -35,6 +36,8 @@ func runInspect(ctx context.Context, args []string, s IO) int {
 	fs.Usage = func() { io.WriteString(s.Err, inspectUsage) }
 	format := fs.String("format", "text", "text, jsonl or pages")
 	svgDir := fs.String("svg", "", "write one SVG per page into this folder")
+	var aliases fileList
+	fs.Var(&aliases, "aliases", "agency alias file (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK
@@ -45,7 +48,7 @@ func runInspect(ctx context.Context, args []string, s IO) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	norm, err := normalize.New(normalize.Options{})
+	norm, err := normalize.New(normalize.Options{AliasFiles: aliases})
 	if err != nil {
 		fmt.Fprintln(s.Err, "actionplan inspect:", err)
 		return ExitFailure

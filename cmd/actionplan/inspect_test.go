@@ -86,3 +86,24 @@ func TestInspectBadInput(t *testing.T) {
 		t.Errorf("errors do not name the files and causes:\n%s", errs)
 	}
 }
+
+// A user's alias file changes how a printed name resolves, with no rebuild.
+func TestInspectAliases(t *testing.T) {
+	requireSeed(t)
+	dir := t.TempDir()
+	al := filepath.Join(dir, "aliases.tsv")
+	line := "Homicide Support Test Body\tvictim_family_support\tVictim Support National Homicide Service\n"
+	if err := os.WriteFile(al, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := mustRunCLI(t, ExitOK, "inspect", "--format", "jsonl", "--aliases", al, seedPDF)
+	if !strings.Contains(out, `"agencies":["Homicide Support Test Body"]`) {
+		t.Errorf("the alias file was not applied:\n%s", out)
+	}
+	bad := filepath.Join(dir, "bad.tsv")
+	os.WriteFile(bad, []byte("Acme\tno_such_sector\tA\n"), 0o644)
+	_, errs := mustRunCLI(t, ExitFailure, "ingest", "--db", filepath.Join(dir, "x.db"), "--aliases", bad, seedPDF)
+	if !strings.Contains(errs, "bad.tsv:1") {
+		t.Errorf("the error does not name the alias file and line: %s", errs)
+	}
+}
