@@ -30,7 +30,14 @@ type gstate struct {
 	render         int
 	clip           rect
 	lineWidth      float64
-	fillW, strokeW bool // current fill/stroke colour is white
+	fillW, strokeW bool       // current fill/stroke colour is white
+	fillRGB        [3]float64 // current fill colour
+}
+
+// rawFill is a filled area (a cell's shading) in device space.
+type rawFill struct {
+	r   rect
+	rgb [3]float64
 }
 
 // docFonts caches loaded fonts for a whole document, keyed by the font
@@ -53,6 +60,7 @@ type interp struct {
 	tm, tlm     matrix
 	glyphs      []rawGlyph
 	rules       []rawRule
+	fills       []rawFill
 	images      int
 	path        []pathSeg
 	pathBox     rect
@@ -318,25 +326,42 @@ func (in *interp) font(name string) *font {
 
 func (in *interp) colour(stk *opStack, op string) {
 	n := stk.Len()
-	vals := make([]float64, 0, n)
-	for i := 0; i < n; i++ {
+	vals := make([]float64, n)
+	k := 0
+	for i := n - 1; i >= 0; i-- {
 		v := stk.Pop()
 		if v.kind == tokNum {
-			vals = append(vals, v.num)
+			vals[i] = v.num
+			k++
 		}
 	}
-	white := len(vals) > 0
-	for _, v := range vals {
-		if (op == "k" || op == "K") && v > 0.01 || op != "k" && op != "K" && v < 0.99 {
-			white = false
-		}
+	if k != n {
+		vals = vals[:0] // a pattern name: no colour to read
 	}
+	rgb, ok := toRGB(vals)
+	white := ok && rgb[0] > 0.99 && rgb[1] > 0.99 && rgb[2] > 0.99
 	switch op {
 	case "g", "rg", "k", "sc", "scn":
 		in.gs.fillW = white
+		if ok {
+			in.gs.fillRGB = rgb
+		}
 	default:
 		in.gs.strokeW = white
 	}
+}
+
+// toRGB reads a gray, RGB or CMYK colour.
+func toRGB(v []float64) ([3]float64, bool) {
+	switch len(v) {
+	case 1:
+		return [3]float64{v[0], v[0], v[0]}, true
+	case 3:
+		return [3]float64{v[0], v[1], v[2]}, true
+	case 4:
+		return [3]float64{(1 - v[0]) * (1 - v[3]), (1 - v[1]) * (1 - v[3]), (1 - v[2]) * (1 - v[3])}, true
+	}
+	return [3]float64{}, false
 }
 
 // show renders a string with the current font and text state.

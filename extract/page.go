@@ -105,6 +105,7 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 		// Whatever was read before a failure is kept.
 		sets, extra := orient(in.glyphs, tp, &pg)
 		pg.Rules = orientRules(in.rules, tp, extra, pg.Width, pg.Height)
+		pg.Fills = orientFills(in.fills, tp, extra, pg.Width, pg.Height)
 		pg.Lines = buildLines(sets[0])
 		if len(sets[1])+len(sets[2])+len(sets[3]) > 0 {
 			for rel := 1; rel < 4; rel++ {
@@ -277,6 +278,27 @@ func orientRules(raw []rawRule, tp toPage, d int, W0, H0 float64) []Rule {
 		out = append(out, Rule{math.Min(x0, x1), math.Min(y0, y1), math.Max(x0, x1), math.Max(y0, y1)})
 	}
 	return out
+}
+
+// orientFills maps filled areas to page space, as orientRules does rules.
+func orientFills(raw []rawFill, tp toPage, d int, W, H float64) []Fill {
+	if len(raw) == 0 {
+		return nil
+	}
+	rs := make([]rawRule, len(raw))
+	for i, f := range raw {
+		rs[i] = rawRule{f.r.x0, f.r.y0, f.r.x1, f.r.y1}
+	}
+	out := make([]Fill, len(raw))
+	for i, r := range orientRules(rs, tp, d, W, H) {
+		c := raw[i].rgb
+		out[i] = Fill{r.X0, r.Y0, r.X1, r.Y1, fmt.Sprintf("#%02x%02x%02x", channel(c[0]), channel(c[1]), channel(c[2]))}
+	}
+	return out
+}
+
+func channel(v float64) int {
+	return int(math.Round(math.Max(0, math.Min(1, v)) * 255))
 }
 
 func (p Page) String() string { return fmt.Sprintf("page %d (%d lines)", p.Number, len(p.Lines)) }

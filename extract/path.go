@@ -124,8 +124,19 @@ func (in *interp) fill() {
 		case w <= thinRule && h > w:
 			x := (b.x0 + b.x1) / 2
 			in.addRule(x, b.y0, x, b.y1)
+		default:
+			in.addFill(b)
 		}
 	}
+}
+
+// addFill keeps a coloured area, such as a cell shaded red, amber or green.
+func (in *interp) addFill(b rect) {
+	c := b.intersect(in.gs.clip)
+	if c.empty() || len(in.fills) >= 5000 {
+		return
+	}
+	in.fills = append(in.fills, rawFill{c, in.gs.fillRGB})
 }
 
 func (in *interp) addRule(x0, y0, x1, y1 float64) {

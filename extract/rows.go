@@ -48,6 +48,7 @@ type band struct {
 
 type rowAcc struct {
 	cells     [][]cellLine
+	fills     []string // per column, "" for none
 	pageFirst int
 	pageLast  int
 }
@@ -59,6 +60,7 @@ type groupAcc struct {
 }
 
 type builder struct {
+	doc       *Document
 	cols      layoutCols
 	groups    []*groupAcc
 	theme     string
@@ -66,8 +68,8 @@ type builder struct {
 	numbered  int // groups whose first cell carried a number
 }
 
-func newBuilder(cols layoutCols, startPage int) *builder {
-	return &builder{cols: cols, startPage: startPage}
+func newBuilder(doc *Document, cols layoutCols, startPage int) *builder {
+	return &builder{doc: doc, cols: cols, startPage: startPage}
 }
 
 var rowNumber = regexp.MustCompile(`^(?:(?i:recommendation|rec\.?|action)\s*(R?\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\b|(R\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)\b|(\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)(?:[.:)]|\s|$)|(\d{1,3}[a-z]?)(?:[.:)]|\s+[-–—]\s|$))`)
@@ -389,7 +391,9 @@ func (b *builder) addBand(bd band) {
 	}
 	g := &groupAcc{merged: b.mergedCols(bd), theme: b.theme}
 	for _, s := range subs {
-		g.rows = append(g.rows, newRow(s))
+		r := newRow(s)
+		r.fills = b.cellFills(bd.page, s)
+		g.rows = append(g.rows, r)
 	}
 	b.groups = append(b.groups, g)
 	if b.numberOf(g) != "" {
@@ -582,8 +586,42 @@ func (b *builder) moreActions(g *groupAcc, subs [][][]cellLine, bd band) {
 		g.merged[c] = true
 	}
 	for _, s := range subs {
-		g.rows = append(g.rows, newRow(s))
+		r := newRow(s)
+		r.fills = b.cellFills(bd.page, s)
+		g.rows = append(g.rows, r)
 	}
+}
+
+// cellFills reads the shading behind each cell of a new row, at the height
+// of its first line: the last-drawn filled area under the column's middle.
+func (b *builder) cellFills(page int, cells [][]cellLine) []string {
+	fills := b.doc.Pages[page].Fills
+	y := math.Inf(1)
+	for _, c := range cells {
+		if len(c) > 0 {
+			y = math.Min(y, (c[0].top+c[0].bot)/2)
+		}
+	}
+	if len(fills) == 0 || math.IsInf(y, 1) {
+		return nil
+	}
+	var out []string
+	for c := 0; c < b.cols.n(); c++ {
+		x := (b.cols.bounds[c] + b.cols.bounds[c+1]) / 2
+		col := ""
+		for _, f := range fills {
+			if x >= f.X0 && x <= f.X1 && y >= f.Y0 && y <= f.Y1 && f.X1-f.X0 < 2*(b.cols.bounds[c+1]-b.cols.bounds[c]) {
+				col = f.Color
+			}
+		}
+		if col != "" && out == nil {
+			out = make([]string, b.cols.n())
+		}
+		if out != nil {
+			out[c] = col
+		}
+	}
+	return out
 }
 
 func numberOfCells(cells [][]cellLine, cols layoutCols) string {
@@ -668,6 +706,7 @@ func (b *builder) finish(t Table) Table {
 				row.Cells[c] = cellText(src, right[c], pitch)
 				row.Boxes = append(row.Boxes, boxes(src, c)...)
 			}
+			row.Fills = rowFills(g, r, b.cols.n())
 			row.Number = numberOfCells(r.cells, b.cols)
 			if row.Number == "" {
 				row.Number = b.numberOf(g)
@@ -801,6 +840,27 @@ func startsUpper(s string) bool {
 	}
 	return false
 }
+
+// rowFills gives a row's cell shading, merged cells from the group's first
+// row.
+func rowFills(g *groupAcc, r *rowAcc, n int) []string {
+	first := g.rows[0]
+	if r.fills == nil && first.fills == nil {
+		return nil
+	}
+	out := make([]string, n)
+	for c := range out {
+		src := r.fills
+		if g.merged[c] {
+			src = first.fills
+		}
+		if c < len(src) {
+			out[c] = src[c]
+		}
+	}
+	return out
+}
+
 // boxes gives the extent of a cell's lines on each page.
 func boxes(ls []cellLine, col int) []Box {
 	var out []Box

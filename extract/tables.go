@@ -46,7 +46,7 @@ func rebuild(doc *Document, h header) (Table, int, int) {
 	sample := sampleBody(p, h)
 	cols := columnsOf(h, p, sample)
 	t := Table{IsPlan: h.plan, Columns: cols.names, Bounds: cols.bounds, PageFirst: h.page + 1}
-	b := newBuilder(cols, h.page)
+	b := newBuilder(doc, cols, h.page)
 	pi, start := h.page, h.last+1
 	for {
 		r := regionOn(doc, pi, start, cols, h)

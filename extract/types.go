@@ -76,6 +76,10 @@ type Row struct {
 	Group     int      // rows of one merged recommendation share a Group
 	PageFirst int      // 1-based
 	PageLast  int      // 1-based
+	// Fills holds each cell's shading colour ("#rrggbb", "" for none), one
+	// per column; nil when no cell of the row is shaded. A plan may give a
+	// RAG status by colour alone.
+	Fills []string
 	// Boxes are the pieces of the row's cells on each page it spans, for
 	// drawing and for tracing a value back to where it was printed.
 	Boxes []Box
@@ -98,6 +102,7 @@ type Page struct {
 	Rotation  int    // degrees applied to bring text upright
 	Lines     []Line // reading order, top to bottom
 	Rules     []Rule // ruling lines
+	Fills     []Fill // filled areas (cell shading), in drawing order
 	Furniture []Line // running headers, footers, page numbers
 	Err       error  // set when the page could not be interpreted
 }
@@ -145,6 +150,13 @@ type Glyph struct {
 	Base   float64 // baseline
 	Size   float64 // effective font size
 	Space  bool    // a whitespace glyph (space, tab, no-break space)
+}
+
+// Fill is a filled area, such as a table cell's shading, with its colour as
+// "#rrggbb".
+type Fill struct {
+	X0, Y0, X1, Y1 float64
+	Color          string
 }
 
 // Rule is a ruling line: a stroked segment or a thin filled rectangle.

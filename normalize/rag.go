@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -28,6 +30,59 @@ func ParseRAG(text string) string {
 		}
 	}
 	return ""
+}
+
+// ColourRAG names the RAG colour of a cell's shading ("#92d050" is green),
+// for plans that give the status by colour alone; "" for greys, white,
+// black and colours that are none of red, amber, yellow, green or blue.
+func ColourRAG(hex string) string {
+	var r, g, b int
+	if len(hex) != 7 || hex[0] != '#' {
+		return ""
+	}
+	if _, err := fmt.Sscanf(hex[1:], "%02x%02x%02x", &r, &g, &b); err != nil {
+		return ""
+	}
+	h, s, v := hsv(float64(r)/255, float64(g)/255, float64(b)/255)
+	if s < 0.3 || v < 0.3 {
+		return ""
+	}
+	switch {
+	case h < 15 || h >= 330:
+		return "red"
+	case h < 52:
+		return "amber"
+	case h < 68:
+		return "yellow"
+	case h < 170:
+		return "green"
+	case h >= 190 && h < 260:
+		return "blue"
+	}
+	return ""
+}
+
+func hsv(r, g, b float64) (h, s, v float64) {
+	mx, mn := math.Max(r, math.Max(g, b)), math.Min(r, math.Min(g, b))
+	v = mx
+	if mx == 0 || mx == mn {
+		return 0, 0, v
+	}
+	d := mx - mn
+	s = d / mx
+	switch mx {
+	case r:
+		h = math.Mod((g-b)/d, 6)
+	case g:
+		h = (b-r)/d + 2
+	default:
+		h = (r-g)/d + 4
+	}
+	h *= 60
+	if h < 0 {
+		h += 360
+	}
+	return h, s, v
 }
 
 // Legend maps a colour to the status the plan says it means.

@@ -21,6 +21,9 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 	if rec.RAG == "" {
 		rec.RAG = ParseRAG(statusCell)
 	}
+	if rec.RAG == "" {
+		rec.RAG = fillRAG(cols, r)
+	}
 	for _, f := range []string{FieldStatus, FieldCompletion, FieldUpdate, FieldRAG} {
 		if st := readStatus(f, cols.header(f), d.cell(cols, r, f)); st.Status != "" {
 			rec.setStatus(st, cols.header(f))
@@ -35,6 +38,19 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 	if rec.Status == StatusCompleted && rec.StatusDate == "" {
 		rec.StatusDate = rec.CompletionISO
 	}
+}
+
+// fillRAG reads the colour a plan gives by shading alone: the RAG
+// column's cell, else the status column's.
+func fillRAG(cols columns, r extract.Row) string {
+	for _, f := range []string{FieldRAG, FieldStatus} {
+		if i, ok := cols.idx[f]; ok && i < len(r.Fills) {
+			if c := ColourRAG(r.Fills[i]); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // refineNo lets the update column say more than a bare "N" in a "Complete
