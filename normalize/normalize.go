@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"sync"
+
 	"github.com/actionplan/actionplan/extract"
 )
 
@@ -19,9 +21,17 @@ type Normalizer struct {
 	reg *Registry
 }
 
+// shippedRegistry is the registry without user files, built once per
+// process and shared: it is only read after loading.
+var shippedRegistry = sync.OnceValues(func() (*Registry, error) { return LoadRegistry() })
+
 // New loads the embedded registry and the user's alias files.
 func New(opt Options) (*Normalizer, error) {
-	reg, err := LoadRegistry(opt.AliasFiles...)
+	load := shippedRegistry
+	if len(opt.AliasFiles) > 0 {
+		load = func() (*Registry, error) { return LoadRegistry(opt.AliasFiles...) }
+	}
+	reg, err := load()
 	if err != nil {
 		return nil, err
 	}
