@@ -167,14 +167,18 @@ func findHeader(p *Page, pi, from int) (header, bool) {
 			continue
 		}
 		h := header{page: pi, first: i, last: i, cats: cats}
-		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+		closed := false
+		for j := i + 1; j < len(lines) && j <= i+maxHeaderLines; j++ {
 			c2, _, s2 := lineVocab(lines[j])
 			gap := lines[j].Top - lines[j-1].Bottom
-			if s2 < 0.6 || gap > 0.4*lines[j-1].size() || ruleBelow(p.Rules, lines[j-1], lines[j]) {
+			if closed = ruleBelow(p.Rules, lines[j-1], lines[j]); closed || s2 < 0.6 || gap > 0.4*lines[j-1].size() {
 				break
 			}
 			h.last = j
 			h.cats |= c2
+		}
+		if !closed {
+			h.last = headerRowEnd(p, i, h.last)
 		}
 		if bits(h.cats&^(catOther|catNum)) < 2 && !(bits(h.cats) >= 3) {
 			continue
@@ -315,6 +319,40 @@ func ruleBetween(rules []float64, a, b Word) bool {
 	}
 	for _, x := range rules {
 		if x > lo-1 && x < hi+1 {
+			return true
+		}
+	}
+	return false
+}
+
+const maxHeaderLines = 12
+
+// headerRowEnd extends a header band whose labels wrap into words that are
+// not label vocabulary ("(RAG rated, with the date of the update)") down to
+// the rule that closes the header row, where the table is ruled: a rule
+// runs along the top of the band, its lines stand close, and a rule below
+// them spans the header.
+func headerRowEnd(p *Page, first, last int) int {
+	lines := p.Lines
+	if !ruleAbove(p.Rules, lines[first]) {
+		return last
+	}
+	for j := last + 1; j < len(lines) && j <= first+maxHeaderLines; j++ {
+		if ruleBelow(p.Rules, lines[j-1], lines[j]) {
+			return j - 1
+		}
+		if lines[j].Top-lines[j-1].Bottom > lines[j-1].size() || numberOf(lines[j].Words[0].Text) != "" {
+			break // a gap, or a numbered row: the body has begun
+		}
+	}
+	return last
+}
+
+// ruleAbove reports a horizontal rule just above a line, across it.
+func ruleAbove(rules []Rule, l Line) bool {
+	for _, r := range rules {
+		y := (r.Y0 + r.Y1) / 2
+		if !r.Vertical() && y < l.Top+1 && y > l.Top-1.5*l.size() && r.X0 <= l.X0+1 && r.X1 >= l.X1-1 {
 			return true
 		}
 	}
