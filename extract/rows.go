@@ -372,10 +372,8 @@ func bandText(bd band) string {
 // row before, further actions of the same recommendation, or a new row.
 func (b *builder) addBand(bd band) {
 	if bd.spanning && len(bd.partial) == 0 && b.cols.n() > 2 {
-		if !bd.first || len(b.groups) == 0 {
-			b.theme = strings.Join(strings.Fields(bandText(bd)), " ")
-			return
-		}
+		b.theme = strings.Join(strings.Fields(bandText(bd)), " ")
+		return
 	}
 	subs := b.subRows(bd)
 	if len(b.groups) == 0 && isInstruction(subs[0]) {
