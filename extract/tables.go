@@ -178,7 +178,7 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 
 // findHeaderAt reports whether a new table header starts at line i.
 func findHeaderAt(p *Page, pi, i int) (header, bool) {
-	if c, hits, share := lineVocab(p.Lines[i]); hits < 2 || share < 0.6 || bits(c) < 2 {
+	if !strongHeader(p.Lines[i]) {
 		return header{}, false
 	}
 	h, ok := findHeader(p, pi, i)
@@ -286,16 +286,18 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 		return 0, false
 	}
 	start := 0
-	if rh, ok := findHeader(p, pi, 0); ok && rh.first <= 1 && sameHeader(rh, h) {
+	rh, found := findHeader(p, pi, 0)
+	if found && rh.first <= 1 && sameHeader(rh, h) {
 		start = rh.last + 1
-	} else if ok && rh.first == 0 {
-		return 0, false // a different table starts here
+		found = false
 	}
 	if start >= len(p.Lines) {
 		return start, false
 	}
 	first := p.Lines[start]
 	if cols.ruled {
+		// The table's own rules going on at the top of the page decide,
+		// whatever its first line reads like.
 		for _, s := range ruledSpans(matchingVerticals(p, cols)) {
 			if s[0] <= first.Bottom+2 && s[1] > first.Top+1 {
 				return start, true
@@ -303,7 +305,17 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 		}
 		return start, false
 	}
+	if found && rh.first == start && strongHeader(p.Lines[start]) {
+		return start, false // a different table starts here
+	}
 	return start, !crossesColumns(first, cols)
+}
+
+// strongHeader: a line that reads almost wholly as header labels, unlike a
+// row of data that happens to hold "update", "date" or "lead".
+func strongHeader(l Line) bool {
+	c, hits, share := lineVocab(l)
+	return hits >= 2 && share >= 0.8 && bits(c&^catOther) >= 2
 }
 
 func sameHeader(a, b header) bool {
