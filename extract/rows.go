@@ -523,11 +523,33 @@ func (b *builder) continuation(cells [][]cellLine) bool {
 		}
 		prev := last.cells[c][len(last.cells[c])-1].text
 		next := cells[c][0].text
-		if !endsSentence(prev) && startsLower(next) {
+		if !endsSentence(prev) && (startsLower(next) || endsMidPhrase(prev)) {
 			return true
 		}
 	}
 	return false
+}
+
+// endsMidPhrase: a line that stops on a comma, a hyphen or a word that
+// cannot end a sentence ("the", "of", "and") goes on in the next.
+func endsMidPhrase(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ",-&/(") {
+		return true
+	}
+	f := strings.Fields(s)
+	return midPhraseWords[strings.ToLower(f[len(f)-1])]
+}
+
+var midPhraseWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "and": true, "or": true, "in": true,
+	"for": true, "with": true, "by": true, "on": true, "at": true, "from": true, "that": true,
+	"their": true, "its": true, "his": true, "her": true, "our": true, "is": true, "are": true,
+	"be": true, "was": true, "were": true, "will": true, "should": true, "would": true, "must": true,
+	"into": true, "as": true, "which": true, "who": true, "where": true, "when": true, "than": true,
 }
 
 func endsSentence(s string) bool {
