@@ -252,7 +252,7 @@ func (b *builder) openBands(p *Page, r region, lines []bandLine) []band {
 		if numbered > 0 {
 			start = numberOf(l.cells[0].text) != ""
 		} else if !math.IsNaN(prevBot) {
-			start = top-prevBot > 0.55*size && l.cells[0].text != "" && filledCells(l) >= min(2, len(l.cells)-1)
+			start = top-prevBot > 0.35*size && l.cells[0].text != "" && filledCells(l) >= min(2, len(l.cells)-1)
 		}
 		if start && len(cur.lines) > 0 {
 			bands = append(bands, cur)
