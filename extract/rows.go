@@ -228,11 +228,16 @@ func (b *builder) openBands(p *Page, r region, lines []bandLine) []band {
 	if cuts := ruleCuts(p, r); len(cuts) > 0 {
 		return cutAt(r, lines, cuts)
 	}
+	// Row numbers cut the rows where the table is numbered: two numbered
+	// lines on this page, or a numbered table so far.
 	numbered := 0
 	for _, l := range lines {
 		if numberOf(l.cells[0].text) != "" {
 			numbered++
 		}
+	}
+	if numbered < 2 && (len(b.groups) < 2 || b.numbered == 0) {
+		numbered = 0
 	}
 	var bands []band
 	cur := band{page: r.page}

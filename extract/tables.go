@@ -197,7 +197,8 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 		l := p.Lines[i]
 		gap := l.Top - prevBot
 		gapStop := !math.IsNaN(prevBot) && (gap > 3*l.size() ||
-			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap)
+			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap) ||
+			heading(l, r.lines)
 		span := false
 		if !gapStop && crossesColumns(l, cols) {
 			// A single line across the columns with table lines under it
@@ -227,6 +228,21 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 		r.top, r.bot = r.lines[0].Top, r.lines[len(r.lines)-1].Bottom
 	}
 	return r
+}
+
+// heading: a line set larger than the table's text, after a gap, is a
+// heading that follows the table.
+func heading(l Line, body []Line) bool {
+	if len(body) < 2 {
+		return false
+	}
+	var sizes []float64
+	for _, b := range body {
+		sizes = append(sizes, b.size())
+	}
+	sort.Float64s(sizes)
+	last := body[len(body)-1]
+	return l.size() > 1.12*sizes[len(sizes)/2] && l.Top-last.Bottom > 0.5*last.size()
 }
 
 // crossesColumns: a line of prose runs across column bounds with its
