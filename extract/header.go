@@ -348,11 +348,18 @@ func headerRowEnd(p *Page, first, last int) int {
 	return last
 }
 
-// ruleAbove reports a horizontal rule just above a line, across it.
+// ruleAbove reports a horizontal rule just above a line, drawn whole or in
+// pieces across it.
 func ruleAbove(rules []Rule, l Line) bool {
+	cover := map[int]float64{}
 	for _, r := range rules {
 		y := (r.Y0 + r.Y1) / 2
-		if !r.Vertical() && y < l.Top+1 && y > l.Top-1.5*l.size() && r.X0 <= l.X0+1 && r.X1 >= l.X1-1 {
+		if !r.Vertical() && y < l.Top+1 && y > l.Top-1.5*l.size() {
+			cover[int(math.Round(y/2))] += math.Max(0, math.Min(r.X1, l.X1)-math.Max(r.X0, l.X0))
+		}
+	}
+	for _, c := range cover {
+		if c >= 0.9*(l.X1-l.X0) {
 			return true
 		}
 	}
