@@ -177,4 +177,28 @@ lo rowbreak_reduced rowbreak_reduced \
 lo sar_bolton_mr_m_summary_lo sar_bolton_mr_m_summary \
 	"no action plan: a SAR summary with prose and an agency list table" no_plan
 
+
+# Plans from a blind stress test of the rebuild (their canonical expectations
+# are not yet reviewed: see expect_unreviewed in the specs).
+lo s01_dhr_haringey_10col_lo s01_dhr_haringey_10col \
+	"ten columns in landscape, 8pt text; update and RAG columns; rows break across pages (stress set)"
+chrome s02_sar_norfolk_bullets_chrome s02_sar_norfolk_bullets \
+	"bullet lists with bullet and hyphen items in cells; a progress cell running over three pages; header repeated (stress set)"
+chrome s03_lcspr_leeds_shortrows_chrome s03_lcspr_leeds_shortrows \
+	"28 short rows over several pages; header labels centred vertically over up to seven lines, repeated on every page (stress set)"
+lo s05_dhr_kent_merged_cross_lo s05_dhr_kent_merged_cross \
+	"a merged recommendation whose action rows cross a page break; Home Office template (stress set)"
+lo s07_dhr_wirral_borderless_lo s07_dhr_wirral_borderless \
+	"borderless, unnumbered rows with little space between them; a row continuing at a page top with a capital after a line ending mid-phrase; a numbered heading and prose after the table (stress set)"
+lodt s07_dhr_wirral_borderless_lodt s07_dhr_wirral_borderless \
+	"the same plan from flat ODT: borderless rows, continuation at a page top (stress set)"
+chrome s10_sar_cumbria_theme_top_chrome s10_sar_cumbria_theme_top \
+	"theme sub-heading rows, one at the top of a page (stress set)"
+lo s10_sar_cumbria_theme_top_lo s10_sar_cumbria_theme_top \
+	"theme sub-heading rows, one at the top of a page, LibreOffice (stress set)"
+lo s14_sar_cumbria_norepeat_split_lo s14_sar_cumbria_norepeat_split \
+	"header not repeated; the first line of a page is data that reads like header labels ('update', 'Board') (stress set)"
+chrome s15_dhr_wirral_borderless_numbered_chrome s15_dhr_wirral_borderless_numbered \
+	"borderless table numbered in its first cell, breaking across a page (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

@@ -38,6 +38,15 @@ func entries(t *testing.T) []Entry {
 	return es
 }
 
+func specOf(t *testing.T, e Entry) *spec.Spec {
+	t.Helper()
+	s, err := spec.Load(filepath.Join(corpusDir, e.Source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // expected derives the golden record of e from its source spec.
 func expected(t *testing.T, e Entry) spec.Golden {
 	t.Helper()
@@ -213,8 +222,13 @@ func TestGoldenCanonical(t *testing.T) {
 			var diffs []string
 			diffs = append(diffs, compareReview(g.Review, res.Review)...)
 			diffs = append(diffs, compareCanonical(g, res.Records)...)
+			unreviewed := specOf(t, e).ExpectUnreviewed
 			for _, m := range diffs {
-				t.Errorf("[canonical] %s", m)
+				if unreviewed {
+					t.Logf("[canonical, expectations unreviewed] %s", m)
+				} else {
+					t.Errorf("[canonical] %s", m)
+				}
 			}
 		})
 	}
