@@ -166,7 +166,7 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 	for i := start; i < len(p.Lines); i++ {
 		l := p.Lines[i]
 		mid := (l.Top + l.Bottom) / 2
-		if mid > r.bot {
+		if mid > r.bot+0.5*l.size() {
 			r.ended = true
 			r.next = i
 			break
