@@ -81,7 +81,7 @@ func (r *Registry) resolve(p string, lvl int, ctx Context) ([]Agency, bool) {
 		return []Agency{a}, true
 	}
 	for l := lvl; l < len(cutLevels); l++ {
-		pieces := cutLevels[l].Split(p, -1)
+		pieces := r.group(p, cutLevels[l], ctx)
 		if len(pieces) < 2 {
 			continue
 		}
@@ -90,6 +90,36 @@ func (r *Registry) resolve(p string, lvl int, ctx Context) ([]Agency, bool) {
 		}
 	}
 	return []Agency{r.unmatched(p)}, false
+}
+
+// group cuts p at re's separators, keeping together the longest runs of
+// pieces that name one body: "Cumberland Council and Westmorland and
+// Furness Council" gives two councils, not three pieces.
+func (r *Registry) group(p string, re *regexp.Regexp, ctx Context) []string {
+	seps := re.FindAllStringIndex(p, -1)
+	if len(seps) == 0 || len(seps) > 8 {
+		return re.Split(p, -1)
+	}
+	starts := []int{0}
+	ends := []int{}
+	for _, sp := range seps {
+		ends = append(ends, sp[0])
+		starts = append(starts, sp[1])
+	}
+	ends = append(ends, len(p))
+	var out []string
+	for i := 0; i < len(starts); {
+		j := i
+		for k := len(starts) - 1; k > i; k-- {
+			if _, ok := r.Match(tidyName(p[starts[i]:ends[k]]), ctx); ok {
+				j = k
+				break
+			}
+		}
+		out = append(out, p[starts[i]:ends[j]])
+		i = j + 1
+	}
+	return out
 }
 
 // pieces returns the agencies of a cut part, or nil when none matched.
