@@ -34,7 +34,19 @@ func columnsOf(h header, p *Page, body []Line) layoutCols {
 			return c
 		}
 	}
-	return gutterColumns(h, p, body)
+	// Prose under a borderless table fills its gutters: find the columns,
+	// set aside the lines that run across them, and find them again.
+	cols := gutterColumns(h, p, body)
+	var kept []Line
+	for _, l := range body {
+		if !crossesColumns(l, cols) {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) > 0 && len(kept) < len(body) {
+		cols = gutterColumns(h, p, kept)
+	}
+	return cols
 }
 
 func ruledColumns(h header, xs []float64, body []Line) (layoutCols, bool) {

@@ -78,7 +78,7 @@ func sampleBody(p *Page, h header) []Line {
 		if l.Top-prev > 4*l.size() || len(out) > 80 {
 			break
 		}
-		if len(out) > 0 && proseLike(l, width) {
+		if len(out) > 0 && (proseLike(l, width) || heading(l, out)) {
 			break
 		}
 		out = append(out, l)
