@@ -201,4 +201,7 @@ lo s14_sar_cumbria_norepeat_split_lo s14_sar_cumbria_norepeat_split \
 chrome s15_dhr_wirral_borderless_numbered_chrome s15_dhr_wirral_borderless_numbered \
 	"borderless table numbered in its first cell, breaking across a page (stress set)"
 
+wk s15_dhr_wirral_borderless_numbered_wk s15_dhr_wirral_borderless_numbered \
+	"the borderless numbered plan from wkhtmltopdf: a tight unlabelled number column, a numbered heading after the table (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2
