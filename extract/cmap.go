@@ -13,12 +13,11 @@ import (
 // cmap is a parsed CMap: codespace ranges, code-to-Unicode mappings (from a
 // ToUnicode CMap) and code-to-CID mappings (from an embedded encoding CMap).
 type cmap struct {
-	space   []codespace
-	uni     map[uint64]string // key: length<<32 | code
-	uniRng  []uniRange
-	cid     map[uint64]int
-	cidRng  []cidRange
-	maxUnis int
+	space  []codespace
+	uni    map[uint64]string // key: length<<32 | code
+	uniRng []uniRange
+	cid    map[uint64]int
+	cidRng []cidRange
 }
 
 type codespace struct {

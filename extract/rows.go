@@ -43,7 +43,6 @@ type band struct {
 	partial  []cut
 	spanning bool
 	first    bool // first band on its page
-	bottom   bool // reaches the bottom of the region
 }
 
 type rowAcc struct {
@@ -104,7 +103,6 @@ func (b *builder) addRegion(doc *Document, r region) {
 			bands[i].spanning = b.headingBand(bands[i])
 		}
 		bands[i].first = i == 0 && r.page != b.startPage
-		bands[i].bottom = i == len(bands)-1
 		b.addBand(bands[i])
 	}
 }

@@ -176,7 +176,6 @@ func (s *synth) row(cells []string, spanning bool) {
 		top := s.y
 		room := int((s.bottom() - top - 2*synPad) / synPitch)
 		if room < 1 {
-			s.closePage(top)
 			s.newPage()
 			s.header()
 			continue
@@ -223,8 +222,6 @@ func maxInt(a, b int) int {
 	}
 	return b
 }
-
-func (s *synth) closePage(y float64) {}
 
 func (s *synth) header() {
 	if len(s.pages) > 1 && !s.spec.RepeatHeader {
