@@ -62,6 +62,24 @@ func DSN(path string, opt Options) string {
 // Open opens (creating it when needed) the database at path, refuses a file
 // that belongs to another application, and brings the schema up to date.
 func Open(ctx context.Context, path string, opt Options) (*DB, error) {
+	wait := opt.BusyTimeout
+	if wait == 0 {
+		wait = BusyTimeout
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		d, err := open(ctx, path, opt)
+		if err == nil || !busy(err) || time.Now().After(deadline) || ctx.Err() != nil {
+			return d, err
+		}
+		// Another process is creating or upgrading the file (switching a
+		// new file to WAL takes a lock the busy handler does not wait for):
+		// try again.
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func open(ctx context.Context, path string, opt Options) (*DB, error) {
 	sdb, err := sql.Open("sqlite3", DSN(path, opt))
 	if err != nil {
 		return nil, &Error{DB: path, Op: "open", Err: err}
@@ -81,6 +99,15 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		return nil, &Error{DB: path, Op: "open", Err: err}
 	}
 	return d, nil
+}
+
+// busy reports SQLite's "database is locked" or "table is locked".
+func busy(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked
+	}
+	return errors.Is(err, ErrLocked)
 }
 
 // Close closes the database.
