@@ -814,6 +814,7 @@ func cellText(ls []cellLine, right, pitch float64) string {
 		if i > 0 {
 			prev := ls[i-1]
 			switch {
+			case brokenNumber(prev, l, right):
 			case paragraphBreak(prev, l, right, pitch):
 				sb.WriteByte('\n')
 			case hyphenEnd(prev.text):
@@ -825,6 +826,19 @@ func cellText(ls []cellLine, right, pitch float64) string {
 	}
 	return sb.String()
 }
+
+// brokenNumber: a date too wide for its column, broken by the producer
+// where it ran out of room ("31/03/20" over "24"): the line is that one
+// token, filling the column, and only the two pieces together make a date.
+func brokenNumber(prev, cur cellLine, right float64) bool {
+	if strings.Contains(prev.text, " ") || prev.x1 < right-0.5 || fullDate.MatchString(prev.text) {
+		return false
+	}
+	next, _, _ := strings.Cut(cur.text, " ")
+	return fullDate.MatchString(prev.text + next)
+}
+
+var fullDate = regexp.MustCompile(`^\d{1,2}[/.]\d{1,2}[/.]\d{4}[.,;]?$`)
 
 func hyphenEnd(s string) bool {
 	r := []rune(s)

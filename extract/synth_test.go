@@ -422,3 +422,22 @@ func TestChronologyIsNotAPlan(t *testing.T) {
 		t.Fatalf("%d tables, want the chronology kept with its 2 rows", len(doc.Tables))
 	}
 }
+
+func TestBrokenDate(t *testing.T) {
+	line := func(text string, x1 float64) cellLine { return cellLine{text: text, x1: x1} }
+	cases := []struct {
+		prev, cur string
+		x1        float64
+		want      bool
+	}{
+		{"31/03/20", "24", 100, true},            // broken for want of room
+		{"31/03/2024", "30/06/2024", 100, false}, // two dates, one a line
+		{"31/03/20", "24", 80, false},            // the line ends short: no break for room
+		{"Q3", "2024", 100, false},
+	}
+	for _, c := range cases {
+		if got := brokenNumber(line(c.prev, c.x1), line(c.cur, 60), 100); got != c.want {
+			t.Errorf("brokenNumber(%q, %q) = %v, want %v", c.prev, c.cur, got, c.want)
+		}
+	}
+}
