@@ -204,4 +204,9 @@ chrome s15_dhr_wirral_borderless_numbered_chrome s15_dhr_wirral_borderless_numbe
 wk s15_dhr_wirral_borderless_numbered_wk s15_dhr_wirral_borderless_numbered \
 	"the borderless numbered plan from wkhtmltopdf: a tight unlabelled number column, a numbered heading after the table (stress set)"
 
+lo r05_label_paren_continuation_lo r05_label_paren_continuation \
+	"a header label wrapping to '(role, not name)'; dates broken mid-token in a narrow column (stress set)"
+lo r06_instruction_status_hint_lo r06_instruction_status_hint \
+	"an instruction row that names the status words; dates broken mid-token in a narrow column (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2
