@@ -160,37 +160,44 @@ func isPlanHeader(cats int) bool {
 
 // findHeader looks for a header band on page pi starting at line index from.
 func findHeader(p *Page, pi, from int) (header, bool) {
-	lines := p.Lines
-	for i := from; i < len(lines); i++ {
-		cats, hits, share := lineVocab(lines[i])
-		if hits == 0 || share < 0.6 {
-			continue
+	for i := from; i < len(p.Lines); i++ {
+		if h, ok := headerAt(p, pi, i); ok {
+			return h, true
 		}
-		h := header{page: pi, first: i, last: i, cats: cats}
-		closed := false
-		for j := i + 1; j < len(lines) && j <= i+maxHeaderLines; j++ {
-			c2, _, s2 := lineVocab(lines[j])
-			gap := lines[j].Top - lines[j-1].Bottom
-			if closed = ruleBelow(p.Rules, lines[j-1], lines[j]); closed || s2 < 0.6 || gap > 0.4*lines[j-1].size() {
-				break
-			}
-			h.last = j
-			h.cats |= c2
-		}
-		if !closed {
-			h.last = headerRowEnd(p, i, h.last)
-		}
-		if bits(h.cats&^(catOther|catNum)) < 2 && !(bits(h.cats) >= 3) {
-			continue
-		}
-		h.finish(p)
-		if len(h.labels) < 3 {
-			continue
-		}
-		h.plan = isPlanHeader(h.cats) && !chronology(h)
-		return h, true
 	}
 	return header{}, false
+}
+
+// headerAt reads a header band starting at line i, if there is one.
+func headerAt(p *Page, pi, i int) (header, bool) {
+	lines := p.Lines
+	cats, hits, share := lineVocab(lines[i])
+	if hits == 0 || share < 0.6 {
+		return header{}, false
+	}
+	h := header{page: pi, first: i, last: i, cats: cats}
+	closed := false
+	for j := i + 1; j < len(lines) && j <= i+maxHeaderLines; j++ {
+		c2, _, s2 := lineVocab(lines[j])
+		gap := lines[j].Top - lines[j-1].Bottom
+		if closed = ruleBelow(p.Rules, lines[j-1], lines[j]); closed || s2 < 0.6 || gap > 0.4*lines[j-1].size() {
+			break
+		}
+		h.last = j
+		h.cats |= c2
+	}
+	if !closed {
+		h.last = headerRowEnd(p, i, h.last)
+	}
+	if bits(h.cats&^(catOther|catNum)) < 2 && bits(h.cats) < 3 {
+		return header{}, false
+	}
+	h.finish(p)
+	if len(h.labels) < 3 {
+		return header{}, false
+	}
+	h.plan = isPlanHeader(h.cats) && !chronology(h)
+	return h, true
 }
 
 func (l Line) size() float64 {
@@ -351,39 +358,31 @@ func headerRowEnd(p *Page, first, last int) int {
 // ruleAbove reports a horizontal rule just above a line, drawn whole or in
 // pieces across it.
 func ruleAbove(rules []Rule, l Line) bool {
-	cover := map[int]float64{}
-	for _, r := range rules {
-		y := (r.Y0 + r.Y1) / 2
-		if !r.Vertical() && y < l.Top+1 && y > l.Top-1.5*l.size() {
-			cover[int(math.Round(y/2))] += math.Max(0, math.Min(r.X1, l.X1)-math.Max(r.X0, l.X0))
-		}
-	}
-	for _, c := range cover {
-		if c >= 0.9*(l.X1-l.X0) {
-			return true
-		}
-	}
-	return false
+	return len(rulesAcross(rules, l.Top-1.5*l.size(), l.Top+1, l.X0, l.X1, 0.9)) > 0
 }
 
 // ruleBelow reports a horizontal rule between two lines that spans most of
 // their width, drawn whole or in pieces: the header row's lower border.
 func ruleBelow(rules []Rule, a, b Line) bool {
-	x0, x1 := math.Min(a.X0, b.X0), math.Max(a.X1, b.X1)
+	return len(rulesAcross(rules, a.Bottom-1, b.Top+1, math.Min(a.X0, b.X0), math.Max(a.X1, b.X1), 0.5)) > 0
+}
+
+// rulesAcross returns, top to bottom, the heights strictly between yLo and
+// yHi at which horizontal rules, whole or in pieces (pooled by 2pt), cover
+// at least frac of [x0, x1].
+func rulesAcross(rules []Rule, yLo, yHi, x0, x1, frac float64) []float64 {
 	cover := map[int]float64{}
 	for _, r := range rules {
-		if r.Vertical() {
-			continue
-		}
-		y := (r.Y0 + r.Y1) / 2
-		if y > a.Bottom-1 && y < b.Top+1 {
+		if y := (r.Y0 + r.Y1) / 2; !r.Vertical() && y > yLo && y < yHi {
 			cover[int(math.Round(y/2))] += math.Max(0, math.Min(r.X1, x1)-math.Max(r.X0, x0))
 		}
 	}
-	for _, c := range cover {
-		if c >= 0.5*(x1-x0) {
-			return true
+	var ys []float64
+	for k, c := range cover {
+		if c >= frac*(x1-x0) {
+			ys = append(ys, float64(2*k))
 		}
 	}
-	return false
+	sort.Float64s(ys)
+	return ys
 }

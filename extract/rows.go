@@ -280,22 +280,7 @@ func ruleCuts(p *Page, r region) []float64 {
 	for _, l := range r.lines {
 		x0, x1 = math.Min(x0, l.X0), math.Max(x1, l.X1)
 	}
-	cover := map[int]float64{}
-	for _, ru := range p.Rules {
-		y := (ru.Y0 + ru.Y1) / 2
-		if ru.Vertical() || y <= r.lines[0].Top || y >= r.lines[len(r.lines)-1].Bottom {
-			continue
-		}
-		cover[int(math.Round(y))] += math.Max(0, math.Min(ru.X1, x1)-math.Max(ru.X0, x0))
-	}
-	var ys []float64
-	for y, c := range cover {
-		if c >= 0.6*(x1-x0) {
-			ys = append(ys, float64(y))
-		}
-	}
-	sort.Float64s(ys)
-	return ys
+	return rulesAcross(p.Rules, r.lines[0].Top, r.lines[len(r.lines)-1].Bottom, x0, x1, 0.6)
 }
 
 // cutAt splits lines into bands at the given heights.

@@ -181,11 +181,7 @@ func findHeaderAt(p *Page, pi, i int) (header, bool) {
 	if !strongHeader(p.Lines[i]) {
 		return header{}, false
 	}
-	h, ok := findHeader(p, pi, i)
-	if ok && h.first == i {
-		return h, true
-	}
-	return header{}, false
+	return headerAt(p, pi, i)
 }
 
 // openRegion follows a borderless table down the page until prose, a gap

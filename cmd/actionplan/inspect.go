@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,21 +31,18 @@ func init() {
 
 func runInspect(ctx context.Context, args []string, s IO) int {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fs.SetOutput(s.Err)
-	fs.Usage = func() { io.WriteString(s.Err, inspectUsage) }
 	format := fs.String("format", "text", "text, jsonl or pages")
 	svgDir := fs.String("svg", "", "write one SVG per page into this folder")
 	var aliases fileList
 	fs.Var(&aliases, "aliases", "agency alias file (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := parseFlags(fs, inspectUsage, args, s); !ok {
+		return code
 	}
-	if fs.NArg() == 0 || !oneOf(*format, "text", "jsonl", "pages") {
-		fs.Usage()
-		return ExitUsage
+	switch {
+	case fs.NArg() == 0:
+		return usageError(s, "inspect", inspectUsage, "no PDF files given")
+	case *format != "text" && *format != "jsonl" && *format != "pages":
+		return usageError(s, "inspect", inspectUsage, "--format must be text, jsonl or pages, not %q", *format)
 	}
 	norm, err := normalize.New(normalize.Options{AliasFiles: aliases})
 	if err != nil {
@@ -55,7 +51,7 @@ func runInspect(ctx context.Context, args []string, s IO) int {
 	}
 	code := ExitOK
 	for _, path := range fs.Args() {
-		doc := extract.File(ctx, path, extract.Options{KeepGlyphs: *svgDir != ""})
+		doc := extract.File(ctx, path, extract.Options{})
 		if doc.Outcome == extract.OutcomeError {
 			fmt.Fprintf(s.Err, "actionplan inspect: %v\n", doc.Err)
 			code = ExitSomeFailed
@@ -78,15 +74,6 @@ func runInspect(ctx context.Context, args []string, s IO) int {
 		}
 	}
 	return code
-}
-
-func oneOf(s string, opts ...string) bool {
-	for _, o := range opts {
-		if s == o {
-			return true
-		}
-	}
-	return false
 }
 
 func inspectOne(w io.Writer, doc *extract.Document, norm *normalize.Normalizer, format string) error {
