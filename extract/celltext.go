@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Cell text: join a cell's lines into text, with paragraph breaks where
+// the layout shows them.
+
+func joinLines(ls []cellLine) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// columnRights estimates where each column's text wraps: the upper
+// quartile of the widest line of each wrapped cell, so that one word
+// overflowing its cell does not move it.
+func (b *builder) columnRights() []float64 {
+	n := b.cols.n()
+	maxes := make([][]float64, n)
+	all := make([]float64, n)
+	for _, g := range b.groups {
+		for _, r := range g.rows {
+			for c, ls := range r.cells {
+				m := 0.0
+				for _, l := range ls {
+					m = math.Max(m, math.Min(l.x1, b.cols.bounds[c+1]))
+				}
+				all[c] = math.Max(all[c], m)
+				if len(ls) >= 2 {
+					maxes[c] = append(maxes[c], m)
+				}
+			}
+		}
+	}
+	right := make([]float64, n)
+	for c := range right {
+		right[c] = all[c]
+		if e := maxes[c]; len(e) > 0 {
+			sort.Float64s(e)
+			right[c] = e[len(e)*3/4]
+		}
+	}
+	return right
+}
+
+// linePitch is the usual distance between baselines inside a cell: the
+// median over consecutive lines on one page.
+func (b *builder) linePitch() float64 {
+	var ps []float64
+	for _, g := range b.groups {
+		for _, r := range g.rows {
+			for _, ls := range r.cells {
+				for i := 1; i < len(ls); i++ {
+					if d := ls[i].base - ls[i-1].base; ls[i].page == ls[i-1].page && d > 0 {
+						ps = append(ps, d)
+					}
+				}
+			}
+		}
+	}
+	if len(ps) == 0 {
+		return 0
+	}
+	sort.Float64s(ps)
+	return ps[len(ps)/2]
+}
+
+// cellText joins a cell's lines: lines of one paragraph with a space (no
+// space after a line-end hyphen), paragraphs with "\n".
+func cellText(ls []cellLine, right, pitch float64) string {
+	if len(ls) >= 3 {
+		// A cell of three lines or more shows its own wrap width.
+		own := 0.0
+		for _, l := range ls {
+			own = math.Max(own, l.x1)
+		}
+		right = math.Min(right, own)
+	}
+	var sb strings.Builder
+	for i, l := range ls {
+		if i > 0 {
+			prev := ls[i-1]
+			switch {
+			case brokenNumber(prev, l, right):
+			case paragraphBreak(prev, l, right, pitch):
+				sb.WriteByte('\n')
+			case hyphenEnd(prev.text):
+			default:
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(l.text)
+	}
+	return sb.String()
+}
+
+// brokenNumber: a date too wide for its column, broken by the producer
+// where it ran out of room ("31/03/20" over "24"): the line is that one
+// token, filling the column, and only the two pieces together make a date.
+func brokenNumber(prev, cur cellLine, right float64) bool {
+	if strings.Contains(prev.text, " ") || prev.x1 < right-0.5 || fullDate.MatchString(prev.text) {
+		return false
+	}
+	next, _, _ := strings.Cut(cur.text, " ")
+	return fullDate.MatchString(prev.text + next)
+}
+
+var fullDate = regexp.MustCompile(`^\d{1,2}[/.]\d{1,2}[/.]\d{4}[.,;]?$`)
+
+func hyphenEnd(s string) bool {
+	r := []rune(s)
+	n := len(r)
+	return n >= 2 && (r[n-1] == '-' || r[n-1] == '\u2010') && (unicode.IsLetter(r[n-2]) || unicode.IsDigit(r[n-2]))
+}
+
+var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)
+
+// paragraphBreak decides whether a cell's next line opens a paragraph:
+//   - it starts with a bullet;
+//   - the previous line ended though the next word would have fitted;
+//   - on one page, the baselines stand further apart than the usual line
+//     pitch, unless the previous line is full and the next goes on in lower
+//     case (an HTML printer leaves such a gap where it moves a line off the
+//     page);
+//   - across a page break, where the gap says nothing, the previous line
+//     ends a sentence and the next starts a new one.
+func paragraphBreak(prev, cur cellLine, right, pitch float64) bool {
+	if bulletStart.MatchString(cur.text) {
+		return true
+	}
+	full := prev.x1+0.3*prev.size+cur.firstW >= right-0.4*prev.size
+	if !full {
+		return true
+	}
+	if !cur.joined && cur.page == prev.page {
+		return pitch > 0 && cur.base-prev.base > pitch+0.3*cur.size && !startsLower(cur.text)
+	}
+	return cur.page != prev.page && endsSentence(prev.text) && startsUpper(cur.text)
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}

@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Page joins: decide whether the first band on a page goes on with the
+// row that the page break cut, and join it cell by cell.
+
+// continuation decides whether the first band on a page continues the row
+// cut by the page break.
+func (b *builder) continuation(cells [][]cellLine) bool {
+	g := b.lastGroup()
+	if g == nil {
+		return false
+	}
+	if b.leadingEmpty(cells) {
+		return true
+	}
+	if b.numbered*2 >= len(b.groups) {
+		return numberOfCells(cells, b.cols) == ""
+	}
+	last := g.rows[len(g.rows)-1]
+	for c := range cells {
+		if len(cells[c]) == 0 || len(last.cells[c]) == 0 {
+			continue
+		}
+		prev := last.cells[c][len(last.cells[c])-1].text
+		next := cells[c][0].text
+		if !endsSentence(prev) && (startsLower(next) || endsMidPhrase(prev)) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsMidPhrase: a line that stops on a comma, a hyphen or a word that
+// cannot end a sentence ("the", "of", "and") goes on in the next.
+func endsMidPhrase(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ",-&/(") {
+		return true
+	}
+	f := strings.Fields(s)
+	return midPhraseWords[strings.ToLower(f[len(f)-1])]
+}
+
+var midPhraseWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "and": true, "or": true, "in": true,
+	"for": true, "with": true, "by": true, "on": true, "at": true, "from": true, "that": true,
+	"their": true, "its": true, "his": true, "her": true, "our": true, "is": true, "are": true,
+	"be": true, "was": true, "were": true, "will": true, "should": true, "would": true, "must": true,
+	"into": true, "as": true, "which": true, "who": true, "where": true, "when": true, "than": true,
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsAny(s[len(s)-1:], ".!?:")
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// appendTo joins a continuation band to the last row, cell by cell; further
+// action rows of the band become new actions of the same recommendation.
+func (b *builder) appendTo(subs [][][]cellLine, bd band) {
+	g := b.lastGroup()
+	last := g.rows[len(g.rows)-1]
+	for c, lines := range subs[0] {
+		if len(lines) == 0 {
+			continue
+		}
+		lines[0].joined = true
+		target := last
+		if g.merged[c] {
+			target = g.rows[0]
+		}
+		target.cells[c] = appendDedup(target.cells[c], lines)
+		target.touch([][]cellLine{lines})
+		last.touch([][]cellLine{lines})
+	}
+	for _, s := range subs[1:] {
+		g.rows = append(g.rows, newRow(s))
+	}
+}
+
+// appendDedup appends lines, dropping a first line that repeats the last
+// (a producer drew the line cut by the page break on both pages).
+func appendDedup(dst, src []cellLine) []cellLine {
+	if len(dst) > 0 && len(src) > 0 && dst[len(dst)-1].text == src[0].text && len(src[0].text) > 3 {
+		src = src[1:]
+		if len(src) > 0 {
+			src[0].joined = true
+		}
+	}
+	return append(dst, src...)
+}
