@@ -176,44 +176,52 @@ func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
 		tries = append(tries, bare+" "+strings.Join(inner, " "), bare)
 	}
 	for _, n := range append(tries, inner...) {
-		if id := r.lookup(n, ctx.Area); id >= 0 {
-			return r.agency(name, id), true
+		if id, k := r.lookup(n, ctx.Area); id >= 0 {
+			a := r.agency(name, id)
+			a.MatchedName = r.keyName[k]
+			if r.formerKey[k] && a.Former == "" {
+				a.Former = a.MatchedName
+			}
+			return a, true
 		}
 	}
 	return Agency{}, false
 }
 
-// lookup finds a name's entry: in the area's own abbreviations, as
-// printed, then prefixed with the area's name and with its police force
-// area's name.
-func (r *Registry) lookup(name, area string) int {
+// lookup finds a name's entry and the key it matched by: in the area's
+// own abbreviations, as printed, then prefixed with the area's name and
+// with its police force area's name.
+func (r *Registry) lookup(name, area string) (int, string) {
 	k := nameKey(name)
 	if k == "" {
-		return -1
+		return -1, ""
 	}
 	if id, ok := r.ctx[nameKey(area)][k]; ok {
-		return id
+		return id, k
 	}
-	if id := r.find(k); id >= 0 || area == "" {
-		return id
+	if id, mk := r.find(k); id >= 0 || area == "" {
+		return id, mk
 	}
-	if id := r.find(nameKey(area + " " + name)); id >= 0 {
-		return id
+	if id, mk := r.find(nameKey(area + " " + name)); id >= 0 {
+		return id, mk
 	}
 	if a := r.Area(area); a != nil && a.ForceArea != a.Name {
 		return r.find(nameKey(a.ForceArea + " " + name))
 	}
-	return -1
+	return -1, ""
 }
 
-func (r *Registry) find(k string) int {
+// find looks a key up exactly, then order-free; it returns the entry and
+// the key that matched.
+func (r *Registry) find(k string) (int, string) {
 	if id, ok := r.exact[k]; ok && id >= 0 {
-		return id
+		return id, k
 	}
-	if id, ok := r.bag["bag:"+bagKey(k)]; ok && id >= 0 {
-		return id
+	bk := "bag:" + bagKey(k)
+	if id, ok := r.bag[bk]; ok && id >= 0 {
+		return id, bk
 	}
-	return -1
+	return -1, ""
 }
 
 // agency names the body an entry stands for today: an abolished body's

@@ -50,10 +50,14 @@ var councilForms = map[string]string{
 	"LB": "London Borough of %s", "RB": "Royal Borough of %s", "CBC": "%s County Borough Council",
 }
 
-// loadAreas reads area, council form, force area, ICB short name, aliases.
+// loadAreas reads area, council form, force area, ICB short name, aliases,
+// ONS code.
 func (r *Registry) loadAreas(rd io.Reader, name string) error {
-	return eachRow(rd, name, 5, func(f []string) error {
-		a := &Area{Name: f[0], ForceArea: f[2]}
+	return eachRow(rd, name, 6, func(f []string) error {
+		a := &Area{Name: f[0], ForceArea: f[2], Code: f[5], Tier: onsTier(f[5])}
+		if a.Tier == "" {
+			return fmt.Errorf("area %q: bad ONS code %q", f[0], f[5])
+		}
 		if fa := r.areas[nameKey(f[2])]; fa != nil {
 			a.Force, a.PCC = fa.Force, fa.PCC
 		} else {
@@ -71,6 +75,9 @@ func (r *Registry) loadAreas(rd io.Reader, name string) error {
 		}
 		r.addCouncil(a, splitAliases(f[4]))
 		r.addArea(a, true)
+		for _, al := range plainAliases(splitAliases(f[4])) {
+			r.addAreaAlias(al, a)
+		}
 		return nil
 	})
 }

@@ -21,6 +21,8 @@ var (
 	keyParens = regexp.MustCompile(`\s*\(([^()]*)\)`)
 )
 
+var andSigns = strings.NewReplacer("&", " and ", "+", " and ")
+
 // keyPhrases are applied in order to a key's text, padded with spaces.
 var keyPhrases = []struct{ from, to string }{
 	{" clinical commissioning groups ", " ccg "}, {" clinical commissioning group ", " ccg "},
@@ -52,7 +54,7 @@ var keyPhrases = []struct{ from, to string }{
 // nameKey is the exact key of a name.
 func nameKey(s string) string {
 	s = strings.ToLower(ligatures.Replace(s))
-	s = strings.NewReplacer("&", " and ", "+", " and ").Replace(s)
+	s = andSigns.Replace(s)
 	s = keyApos.ReplaceAllString(s, "")
 	s = " " + strings.TrimSpace(keyPunct.ReplaceAllString(s, " ")) + " "
 	for _, p := range keyPhrases {

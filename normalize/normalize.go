@@ -57,9 +57,19 @@ func (n *Normalizer) Document(doc *extract.Document) Result {
 		recs := d.table(t)
 		res.Records = append(res.Records, recs...)
 	}
-	res.Review.AsOf = latestAsOf(res.Records)
+	settleDates(&res.Review, latestAsOf(res.Records))
 	res.Warnings = d.warnings
 	return res
+}
+
+// Review reads the identity of the review a document belongs to, whether
+// or not it holds a plan (a recommendation-only document, an overview
+// report, a no_plan document with a title block). The as-of date of a
+// dated update column needs the plan rows: Document gives it.
+func (n *Normalizer) Review(doc *extract.Document) Review {
+	rv := n.reg.ReadReview(reviewTexts(doc))
+	settleDates(&rv, "")
+	return rv
 }
 
 func latestAsOf(recs []Record) string {

@@ -52,7 +52,11 @@ type Agency struct {
 	Sector    string `json:"sector"`    // police, pcc, probation, ... or ""
 	Matched   bool   `json:"matched"`   // false when the name is not in the registry
 	Unit      string `json:"unit"`      // the service or team named, when the canonical body is its parent ("Knowsley Children's Services")
-	Former    string `json:"former"`    // the abolished body named (a CCG, a CRC), whose duties the canonical body took on
+	Former    string `json:"former"`    // the abolished body named (a CCG, a CRC), whose duties the canonical body took on, or the former name printed ("National Probation Service")
+	// MatchedName is the registry name (canonical or alias) the printed
+	// name matched, after the plan's area was put before it where that was
+	// needed ("Knowsley Police" for "Police"); "" when unmatched.
+	MatchedName string `json:"matched_name,omitempty"`
 }
 
 // Review is the metadata of the review a document belongs to, each value
@@ -66,7 +70,10 @@ type Review struct {
 	AreaSource      string `json:"area_source"`
 	Pseudonym       string `json:"pseudonym"`
 	PseudonymSource string `json:"pseudonym_source"`
-	PlanDate        string `json:"plan_date"` // ISO month ("2020-11"), or year when only a year is printed
+	AreaCode        string `json:"area_code"` // the area's ONS local authority code ("E08000011"), "" for a wider area
+	PlanDate        string `json:"plan_date"` // the plan's own date, ISO month ("2020-11")
 	PlanDateSource  string `json:"plan_date_source"`
-	AsOf            string `json:"as_of"` // from a dated update column
+	PlanDateKind    string `json:"plan_date_kind"` // as_at, updated, version, dated or update_column: what dated it (review_date.go)
+	Version         string `json:"version"`        // the version number the title prints ("4" from "Version 4 - October 2023")
+	AsOf            string `json:"as_of"`          // the date the statuses speak for: a title's "as at"/"updated" date or the latest dated update column, whichever is later
 }

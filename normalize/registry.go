@@ -34,12 +34,17 @@ type Registry struct {
 	areaNames   []string                  // every area name and alias, for finding areas in titles
 	abbrevs     map[string]string         // "KMBC" -> "Knowsley"
 	councilArea map[string]string         // council canonical name -> its area
+	names       [][]string                // entry -> every name given to it, in load order
+	keyName     map[string]string         // name key -> the name that set it, for Agency.MatchedName
+	formerKey   map[string]bool           // name keys of a body's former names ("<" in the data)
 	user        bool                      // loading a user's alias file, whose names win
 }
 
 // Area is a local authority area with the bodies that serve it.
 type Area struct {
 	Name      string
+	Code      string // ONS code of the local authority ("E08000011"); "" for a wider area
+	Tier      string // unitary, county, district, metropolitan, london_borough, welsh_principal; "" for a wider area
 	Council   string // the council's canonical name
 	ForceArea string // "Merseyside"
 	Force     string // "Merseyside Police"
@@ -52,7 +57,7 @@ type Area struct {
 func LoadRegistry(aliasFiles ...string) (*Registry, error) {
 	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
 		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{},
-		councilArea: map[string]string{}}
+		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]bool{}}
 	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
 		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
 			return nil, err
@@ -125,7 +130,8 @@ func splitAliases(s string) []string {
 	return out
 }
 
-// loadAgencies reads name, sector, aliases, successor, part of.
+// loadAgencies reads name, sector, aliases, successor, part of. An alias
+// written "<Name" is a name the body was known by before a rename.
 func (r *Registry) loadAgencies(rd io.Reader, name string) error {
 	return eachRow(rd, name, 5, func(f []string) error {
 		if strings.TrimSpace(f[0]) == "" {
@@ -136,7 +142,13 @@ func (r *Registry) loadAgencies(rd io.Reader, name string) error {
 		}
 		id := r.add(Entry{Canonical: strings.TrimSpace(f[0]), Sector: strings.TrimSpace(f[1]),
 			Successor: strings.TrimSpace(f[3]), PartOf: strings.TrimSpace(f[4])})
-		r.alias(id, true, splitAliases(f[2])...)
+		for _, a := range splitAliases(f[2]) {
+			if former, ok := strings.CutPrefix(a, "<"); ok {
+				a = strings.TrimSpace(former)
+				r.formerKey[nameKey(a)] = true
+			}
+			r.alias(id, true, a)
+		}
 		return nil
 	})
 }
@@ -158,6 +170,7 @@ func (r *Registry) add(e Entry) int {
 		return id
 	}
 	r.entries = append(r.entries, e)
+	r.names = append(r.names, nil)
 	id := len(r.entries) - 1
 	r.byName[e.Canonical] = id
 	r.alias(id, true, e.Canonical)
@@ -174,25 +187,35 @@ func (r *Registry) alias(id int, curated bool, names ...string) {
 		if k == "" {
 			continue
 		}
-		r.setKey(r.exact, k, id, curated)
-		r.setKey(r.bag, "bag:"+bagKey(k), id, curated)
+		r.names[id] = append(r.names[id], n)
+		if r.setKey(r.exact, k, id, curated) {
+			r.keyName[k] = n
+		}
+		if bk := "bag:" + bagKey(k); r.setKey(r.bag, bk, id, curated) {
+			r.keyName[bk] = n
+		}
 	}
 }
 
-func (r *Registry) setKey(m map[string]int, k string, id int, curated bool) {
+// setKey maps k to id under the rules above; it reports whether k now
+// names id by this name (so that the name is the one shown as matched).
+func (r *Registry) setKey(m map[string]int, k string, id int, curated bool) bool {
 	old, ok := m[k]
 	switch {
 	case !ok || r.user:
 		m[k] = id
 		r.curated[k] = curated
+		return true
 	case old == id:
 		r.curated[k] = r.curated[k] || curated
 	case r.curated[k] && !curated:
 	case curated && !r.curated[k]:
 		m[k], r.curated[k] = id, true
+		return true
 	default:
 		m[k] = -1
 	}
+	return false
 }
 
 // Entries returns every body of the registry.

@@ -125,29 +125,6 @@ func (r *Registry) areaOfWord(w string) string {
 	return ""
 }
 
-// FindArea returns the area a text names: the longest council area name
-// printed with its capitals ("Knowsley", "Cheshire West and Chester"), or
-// a wider area (an ICB's or police force's) whose name contains it ("Kent
-// and Medway"), or failing a council, the longest wider area.
-func (r *Registry) FindArea(text string) string {
-	council, wider := "", ""
-	for _, n := range r.areaNames {
-		a := r.Area(n)
-		if a == nil || !containsWord(text, n) {
-			continue
-		}
-		if a.Council != "" && len(a.Name) > len(council) {
-			council = a.Name
-		} else if a.Council == "" && len(a.Name) > len(wider) {
-			wider = a.Name
-		}
-	}
-	if council == "" || (wider != "" && containsWord(wider, council)) {
-		return wider
-	}
-	return council
-}
-
 func containsWord(text, w string) bool {
 	for i := 0; ; {
 		j := strings.Index(text[i:], w)
@@ -167,34 +144,8 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-var pseudonymREs = []*regexp.Regexp{
-	regexp.MustCompile(`(\p{Lu}[\p{L}'-]+)\s*\((?:a |the )?pseudonym\)`),
-	regexp.MustCompile(`(?i:pseudonym(?:ised)?(?: name)?)\s*(?:[:\-–]|\bis\b|\bof\b)?\s*['"“‘]?(\p{Lu}\p{Ll}+)`),
-	regexp.MustCompile(`\b((?:Adult|Child|Children|Mr|Mrs|Ms|Miss|Family|Baby|Young Person|Person|Victim|Subject)\s+[A-Z]{1,3})\b`),
-	regexp.MustCompile(`['"“‘](\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)['"”’]`),
-	regexp.MustCompile(`\(([A-Z]{2,3})\)`),
-}
-
-// Pseudonym returns the name a review gives its subject: "Diana
-// (pseudonym)" gives "Diana"; 'Rachael' in quotes, "Adult K", "Mr A",
-// "Family S", initials in brackets "(TL)" that name no body we know.
-func (r *Registry) Pseudonym(text string) string {
-	for i, re := range pseudonymREs {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			if i == len(pseudonymREs)-1 && (isReviewCode(m[1]) || r.find(nameKey(m[1])) >= 0 || r.abbrevs[m[1]] != "") {
-				continue
-			}
-			return m[1]
-		}
-	}
-	return ""
-}
-
-func isReviewCode(s string) bool {
-	for _, t := range reviewTypes {
-		if t.code == s {
-			return true
-		}
-	}
-	return s == "NHS" || s == "CSP" || s == "SAB" || s == "GP" || s == "UK"
+// known reports whether a name is a body of the registry.
+func (r *Registry) known(name string) bool {
+	id, _ := r.find(nameKey(name))
+	return id >= 0
 }

@@ -29,8 +29,15 @@ func (r *Registry) ReadReview(texts []reviewText) Review {
 			rv.Pseudonym, rv.PseudonymSource = r.Pseudonym(t.text), t.source
 		}
 		if rv.PlanDate == "" && t.source != "file_name" {
-			rv.PlanDate, rv.PlanDateSource = planDate(t.text), t.source
+			pd := readPlanDate(t.text)
+			rv.PlanDate, rv.PlanDateKind, rv.PlanDateSource = pd.date, pd.kind, t.source
+			if rv.Version == "" {
+				rv.Version = pd.version
+			}
 		}
+	}
+	if a := r.Area(rv.Area); a != nil {
+		rv.AreaCode = a.Code
 	}
 	clearEmptySources(&rv)
 	return rv
@@ -38,22 +45,11 @@ func (r *Registry) ReadReview(texts []reviewText) Review {
 
 func clearEmptySources(rv *Review) {
 	for _, p := range [][2]*string{{&rv.Type, &rv.TypeSource}, {&rv.Reference, &rv.ReferenceSource},
-		{&rv.Area, &rv.AreaSource}, {&rv.Pseudonym, &rv.PseudonymSource}, {&rv.PlanDate, &rv.PlanDateSource}} {
+		{&rv.Area, &rv.AreaSource}, {&rv.Pseudonym, &rv.PseudonymSource}, {&rv.PlanDate, &rv.PlanDateSource}, {&rv.PlanDate, &rv.PlanDateKind}} {
 		if *p[0] == "" {
 			*p[1] = ""
 		}
 	}
-}
-
-// planDate is the month of the first day or month date a title prints:
-// a plan is dated to the month ("12 May 2021" gives "2021-05").
-func planDate(text string) string {
-	for _, d := range FindDates(text) {
-		if d.Precision == "month" || d.Precision == "day" {
-			return d.ISO[:7]
-		}
-	}
-	return ""
 }
 
 // widerArea reports whether the text names a wider area containing a.

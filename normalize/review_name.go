@@ -1,0 +1,226 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The pseudonym a review gives its subject is read, most specific first:
+//  1. labelled: "Diana (pseudonym)", "Pseudonym: Leah", "Victim: 'Rosa'";
+//  2. named by the title: what follows a review type ("Domestic Homicide
+//     Review: Anna", "DHR – 'Anna'", "SAR Adult C", "Review into the death
+//     of Kate", "Review (DHR) in respect of Patricia"), what follows "into
+//     the death of" anywhere, or what stands before a bracketed type
+//     ("Anna (DHR 14)"); a type line naming nobody may be followed by a
+//     line that is only a name ("'Derek'", "Mr H");
+//  3. a subject written as a letter anywhere ("Adult K", "Mr and Mrs F"),
+//     a quoted given name, initials in brackets.
+// A bare word is a name only when it is capitalised and is no word of a
+// document's title (action, plan, report, months), no area and no body.
+
+const (
+	subjectWords = `Adult|Adults|Child|Children|Mr|Mrs|Ms|Miss|Mx|Dr|Family|Baby|Infant|Young Person|Person|Sibling|Siblings|Victim|Subject|Patient|Service User`
+	letterName   = `(?:(?:Mr|Mrs|Ms|Miss|Mx)\s+(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx)\s+|(?:` + subjectWords + `)\s+)[A-Z]{1,3}\d?`
+	quoteOpen    = `['"“‘’]`
+	quoteClose   = `['"”’]`
+	givenName    = `\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?`
+)
+
+var (
+	labelledNameREs = []*regexp.Regexp{
+		regexp.MustCompile(`(` + givenName + `)\s*\((?:a |the )?pseudonym\)`),
+		regexp.MustCompile(`(?i:pseudonym(?:ised)?(?: name)?|known as|referred to as|victim|subject|deceased)\s*(?:[:\-–]|\bis\b|\bof\b)\s*` + quoteOpen + `?((?-i:` + letterName + `|` + givenName + `))`),
+	}
+	// nameAtRE reads a name at the start of a text.
+	nameAtRE = regexp.MustCompile(`^(?:` + quoteOpen + `\s*(` + givenName + `(?:\s+(?:and|&)\s+` + givenName + `)?)\s*` + quoteClose + `|(` + letterName + `)\b|(` + givenName + `)(?:\s|$|[,.;:)(–-]))`)
+	// leadInRE is what may stand between a review type and its subject.
+	leadInRE = regexp.MustCompile(`^\s*(?i:\s*(?:\([A-Za-z/ ]{2,12}\)|\(?\b(?:no\.?\s*)?\d[\d/.-]*\)?|[:\-–—|,])\s*)*` +
+		`(?i:(?:overview |executive summary |final )?(?:report\s+)?(?:into|in respect of|concerning|regarding|relating to|about|following|for|of|on)\s+(?:the\s+(?:[a-z]+\s+){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing|case|circumstances)\s+of\s+)?)?`)
+	deathOfRE   = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s+`)
+	beforeTypRE = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
+	fallbackREs = []*regexp.Regexp{
+		regexp.MustCompile(`\b(` + letterName + `)\b`),
+		regexp.MustCompile(quoteOpen + `(` + givenName + `(?: ` + givenName + `)?)` + quoteClose),
+		regexp.MustCompile(`\(([A-Z]{2,3})\)`),
+	}
+)
+
+// titleWords are words of a document's title that are never a pseudonym.
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`action actions plan plans report reports overview executive summary review reviews
+		version update updated final draft published appendix annex recommendations recommendation learning lessons
+		the a an and of for into in on by to with from at as partnership board council trust service services
+		community safety safer safeguarding adults adult children child domestic homicide abuse related death
+		practice serious case mental health independent investigation joint single unified multi agency
+		progress monitoring tracker template response panel group committee document page official sensitive
+		protect confidential restricted contents introduction background chronology briefing statement
+		police nhs england wales local city county borough district metropolitan royal london
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec`) {
+		titleWords[w] = true
+	}
+}
+
+// Pseudonym returns the name a review gives its subject, or "".
+func (r *Registry) Pseudonym(text string) string {
+	text = capsToTitle(text)
+	for _, re := range labelledNameREs {
+		if m := re.FindStringSubmatch(text); m != nil && r.isName(m[1]) {
+			return m[1]
+		}
+	}
+	if n := r.titleName(text); n != "" {
+		return n
+	}
+	for i, re := range fallbackREs {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			if i == len(fallbackREs)-1 && (isReviewCode(m[1]) || r.known(m[1]) || r.abbrevs[m[1]] != "") {
+				continue
+			}
+			if i == 0 || r.isName(m[1]) {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// titleName is the name the title gives: after a review type or "the death
+// of", before a bracketed type, or alone on the line after a type line
+// that names nobody.
+func (r *Registry) titleName(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		typed := false
+		for _, loc := range typeMentionRE.FindAllStringIndex(line, -1) {
+			if !acronymOK(line[loc[0]:loc[1]], typeMentionRE) {
+				continue
+			}
+			typed = true
+			if n := r.nameAt(line[loc[1]:], true); n != "" {
+				return n
+			}
+		}
+		if loc := deathOfRE.FindStringIndex(line); loc != nil {
+			if n := r.nameAt(line[loc[1]:], false); n != "" {
+				return n
+			}
+		}
+		if m := beforeTypRE.FindStringSubmatch(line); m != nil && r.isName(m[1]) {
+			return m[1]
+		}
+		if typed && i+1 < len(lines) {
+			if n := r.nameLine(lines[i+1]); n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// nameAt reads the name at the start of s, after a lead-in ("into the
+// death of") when leadIn is set.
+func (r *Registry) nameAt(s string, leadIn bool) string {
+	if leadIn {
+		s = s[len(leadInRE.FindString(s)):]
+	}
+	m := nameAtRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	for _, n := range m[1:] {
+		if n != "" && r.isName(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// nameLine is the name a line holds when it holds nothing else.
+func (r *Registry) nameLine(line string) string {
+	line = strings.TrimSpace(line)
+	m := nameAtRE.FindStringSubmatch(line)
+	if m == nil || len(strings.TrimRight(m[0], " ,.;:")) < len(strings.TrimRight(line, " .")) {
+		return ""
+	}
+	for _, n := range m[1:] {
+		if n != "" && r.isName(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// isName reports whether n can be a pseudonym: a subject with a letter, or
+// capitalised words none of which is a title word, an area or a body.
+func (r *Registry) isName(n string) bool {
+	if letterOnlyRE.MatchString(n) {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(n, func(c rune) bool { return c == ' ' || c == '&' || c == '-' || c == '\'' || c == '’' }) {
+		lw := strings.ToLower(w)
+		if lw == "and" {
+			continue
+		}
+		if titleWords[lw] || r.Area(w) != nil || r.known(w) || isReviewCode(strings.ToUpper(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+var letterOnlyRE = regexp.MustCompile(`^` + letterName + `$`)
+
+// typeMentionRE finds any review type, long or short.
+var typeMentionRE = func() *regexp.Regexp {
+	var parts []string
+	for _, t := range reviewTypes {
+		parts = append(parts, t.re.String())
+	}
+	return regexp.MustCompile(strings.Join(parts, "|"))
+}()
+
+// capsToTitle writes the words of four or more capitals of an all-capitals
+// line in title case ("'MARIA'" -> "'Maria'", "ADULT F" -> "Adult F"),
+// leaving acronyms ("DHR") alone.
+func capsToTitle(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != strings.ToUpper(l) || l == strings.ToLower(l) {
+			continue
+		}
+		ws := strings.Fields(l)
+		for j, w := range ws {
+			if isReviewCode(strings.Trim(w, `:;,.()'"‘’“”`)) {
+				continue
+			}
+			ws[j] = titleWord(w)
+		}
+		lines[i] = strings.Join(ws, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// titleWord capitalises the first letter of w and lowers the rest.
+func titleWord(w string) string {
+	rs := []rune(strings.ToLower(w))
+	for k, c := range rs {
+		if unicode.IsLetter(c) {
+			rs[k] = unicode.ToUpper(c)
+			break
+		}
+	}
+	return string(rs)
+}
+
+func isReviewCode(s string) bool {
+	for _, t := range reviewTypes {
+		if t.code == s {
+			return true
+		}
+	}
+	return s == "NHS" || s == "CSP" || s == "SAB" || s == "GP" || s == "UK"
+}
