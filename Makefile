@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test run bench corpus golden-update realworld fuzz vet clean
+.PHONY: all build test run bench corpus golden-update realworld fuzz vet clean blind
 
 all: build
 
@@ -39,6 +39,11 @@ golden-update:
 # Word-level agreement of our text layer with pdftotext on ../shared/realworld.
 realworld: build
 	$(GO) test -tags $(TAGS) ./extract -run TestRealworldAgreement -v -count=1 -shared $(abspath $(SHARED))
+
+# Score the extractor on the blind stress set (corpus/blind/README.md): scored
+# once at the end of issue 8's work. Add SCOREFLAGS=-v to list every mismatch.
+blind: build
+	$(GO) run -tags $(TAGS) ./corpus/blind/score -bin $(BIN) -dir corpus/blind $(SCOREFLAGS)
 
 fuzz:
 	./extract/fuzz.sh
