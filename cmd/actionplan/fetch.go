@@ -66,16 +66,23 @@ func init() {
 // fetchClock is the clock the crawler waits with; tests replace it.
 var fetchClock fetch.Clock = fetch.RealClock{}
 
-func runFetch(ctx context.Context, args []string, s IO) int {
+// fetchOptions are the parsed flags of fetch.
+type fetchOptions struct {
+	cfg                      fetch.Config
+	sites, contact, maxBytes string
+	json                     bool
+}
+
+// fetchFlags defines the flags of fetch.
+func fetchFlags() (*flag.FlagSet, *fetchOptions) {
 	fs := flag.NewFlagSet("fetch", flag.ContinueOnError)
 	d := fetch.DefaultConfig()
-	cfg := d
-	var sitesFile, contact, maxBytes string
-	var asJSON bool
+	o := &fetchOptions{cfg: d}
+	cfg := &o.cfg
 	fs.StringVar(&cfg.Dir, "into", "", "output folder")
-	fs.StringVar(&sitesFile, "sites", "", "sites file")
+	fs.StringVar(&o.sites, "sites", "", "sites file")
 	fs.IntVar(&cfg.Depth, "depth", d.Depth, "default crawl depth")
-	fs.StringVar(&contact, "contact", "", "contact for site owners")
+	fs.StringVar(&o.contact, "contact", "", "contact for site owners")
 	fs.StringVar(&cfg.UserAgent, "user-agent", "", "User-Agent")
 	fs.DurationVar(&cfg.Delay, "delay", d.Delay, "delay between requests to one host")
 	fs.IntVar(&cfg.PerHost, "per-host", d.PerHost, "requests to one host at once")
@@ -84,12 +91,19 @@ func runFetch(ctx context.Context, args []string, s IO) int {
 	fs.DurationVar(&cfg.Backoff, "backoff", d.Backoff, "first retry wait")
 	fs.DurationVar(&cfg.MaxRetryAfter, "max-retry-after", d.MaxRetryAfter, "longest Retry-After honoured")
 	fs.IntVar(&cfg.MaxPages, "max-pages", d.MaxPages, "pages per run")
-	fs.StringVar(&maxBytes, "max-bytes", "200MB", "largest file")
+	fs.StringVar(&o.maxBytes, "max-bytes", "200MB", "largest file")
 	fs.DurationVar(&cfg.MaxTime, "max-time", d.MaxTime, "whole run")
-	fs.BoolVar(&asJSON, "json", false, "summary as JSON on stdout")
+	fs.BoolVar(&o.json, "json", false, "summary as JSON on stdout")
+	return fs, o
+}
+
+func runFetch(ctx context.Context, args []string, s IO) int {
+	fs, o := fetchFlags()
 	if code, ok := parseFlags(fs, fetchUsage, args, s); !ok {
 		return code
 	}
+	cfg := o.cfg
+	sitesFile, contact, maxBytes, asJSON := o.sites, o.contact, o.maxBytes, o.json
 	bad := func(format string, a ...any) int { return usageError(s, "fetch", fetchUsage, format, a...) }
 	var err error
 	if cfg.MaxBytes, err = fetch.ParseBytes(maxBytes); err != nil || cfg.MaxBytes == 0 {

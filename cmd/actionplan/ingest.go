@@ -24,8 +24,10 @@ Folders are walked recursively for *.pdf in any case.
   --workers N         files extracted at once (default: the number of CPUs)
   --json              print the summary on stdout as one JSON object
   --force             extract again files whose bytes are already loaded
-  --sources FILE.csv  provenance: a CSV with a header (path,url,fetched_at,etag,
-                      last_modified,sha256), as 'fetch' writes it
+  --sources FILE.csv  provenance: a CSV with a header naming path and url, and
+                      optionally fetched_at, etag, last_modified, sha256,
+                      referrer, link_text and gone_at, as 'fetch' writes it;
+                      each URL of a loaded file goes into the sources table
   --aliases FILE      extra agency names, in the format of the shipped registry
                       (see README, "Agencies"); repeatable. Files already loaded
                       keep their agencies until re-extracted with --force
@@ -118,8 +120,13 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 	}
 	norm := sync.OnceValues(func() (*normalize.Normalizer, error) { return normalize.New(nopt) })
 	in := &ingester{opt: o, db: db, norm: norm, src: src, run: run,
-		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}}
+		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}, shaByPath: map[string]string{}}
 	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))
+	if werr == nil && ctx.Err() == nil && src != nil {
+		// Every URL of the CSV whose bytes are loaded, with its referrer,
+		// link text and gone_at: one transaction after the documents.
+		sum.Sources, werr = db.RecordSources(ctx, run, src.records(in.shaByPath))
+	}
 	sum.Seconds = time.Since(start).Seconds()
 	sum.Database, sum.RunID = o.db, run
 	if sum.FailedFiles == nil {
@@ -157,8 +164,9 @@ type runSummary struct {
 	NoPlan    int     `json:"no_plan"`
 	NoText    int     `json:"no_text"`
 	Failed    int     `json:"failed"`
-	Pages     int     `json:"pages"` // pages of the files extracted
-	Rows      int     `json:"rows"`  // action rows loaded
+	Pages     int     `json:"pages"`   // pages of the files extracted
+	Rows      int     `json:"rows"`    // action rows loaded
+	Sources   int     `json:"sources"` // with --sources: URLs recorded for loaded documents
 	Seconds   float64 `json:"seconds"`
 	Database  string  `json:"database"`
 	RunID     int64   `json:"run_id"`
@@ -176,6 +184,9 @@ func printSummary(s IO, sum runSummary, asJSON bool) {
 		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
 		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
 		sum.Pages, sum.Rows, sum.Seconds)
+	if sum.Sources > 0 {
+		fmt.Fprintf(s.Err, "ingest: %d source URLs recorded (table sources)\n", sum.Sources)
+	}
 	if asJSON {
 		b, _ := json.Marshal(sum)
 		fmt.Fprintf(s.Out, "%s\n", b)
@@ -193,6 +204,8 @@ type ingester struct {
 	mu       sync.Mutex
 	inflight map[string]chan struct{} // sha256 being extracted or written
 	loaded   map[string]bool          // sha256 written by this run
+
+	shaByPath map[string]string // absolute path -> sha256, with --sources (writer only)
 }
 
 // outcome of one file, from a worker to the writer.

@@ -64,6 +64,37 @@ func collectPDFs(args []string, warn func(error)) []string {
 type sourceMap struct {
 	byPath map[string]store.Source
 	bySHA  map[string]store.Source
+	// rows are every row of the CSV, for the sources table: one per URL and
+	// file, with the paths it may name (absolute).
+	rows []sourceRow
+}
+
+type sourceRow struct {
+	rec   store.SourceRecord
+	paths []string
+}
+
+// records returns the rows as source records, each with its sha256: the
+// CSV's, or else that of the file its path names (shaByPath, by absolute
+// path, from this run).
+func (s *sourceMap) records(shaByPath map[string]string) []store.SourceRecord {
+	if s == nil {
+		return nil
+	}
+	var out []store.SourceRecord
+	for _, r := range s.rows {
+		rec := r.rec
+		for _, p := range r.paths {
+			if rec.SHA256 != "" {
+				break
+			}
+			rec.SHA256 = shaByPath[p]
+		}
+		if rec.SHA256 != "" {
+			out = append(out, rec)
+		}
+	}
+	return out
 }
 
 // lookup finds the source of path (or of its bytes).
@@ -81,7 +112,8 @@ func (s *sourceMap) lookup(path, sha string) (store.Source, bool) {
 }
 
 // readSources reads a sources CSV with a header naming at least path and url
-// (fetch writes path, url, fetched_at, etag, last_modified, sha256). A
+// (fetch writes path, url, fetched_at, etag, last_modified, sha256, then
+// referrer, link_text and gone_at; other columns are ignored). A
 // relative path is taken relative to the CSV's folder, or else to the
 // current folder.
 func readSources(name string) (*sourceMap, error) {
@@ -128,16 +160,22 @@ func readSources(name string) (*sourceMap, error) {
 		if p == "" {
 			continue
 		}
+		_, hasGone := col["gone_at"]
+		row := sourceRow{rec: store.SourceRecord{SHA256: strings.ToLower(get("sha256")), URL: src.URL, Path: p,
+			FetchedAt: src.FetchedAt, ETag: src.ETag, LastModified: src.LastModified,
+			Referrer: get("referrer"), LinkText: get("link_text"), GoneAt: get("gone_at"), HasGoneAt: hasGone}}
 		for _, cand := range sourcePaths(base, p) {
 			if abs, err := filepath.Abs(cand); err == nil {
+				row.paths = append(row.paths, abs)
 				if _, dup := s.byPath[abs]; !dup {
 					s.byPath[abs] = src
 				}
 			}
 		}
-		if sha := strings.ToLower(get("sha256")); sha != "" {
+		if sha := row.rec.SHA256; sha != "" {
 			s.bySHA[sha] = src
 		}
+		s.rows = append(s.rows, row)
 	}
 }
 

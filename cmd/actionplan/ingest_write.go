@@ -33,10 +33,21 @@ func (in *ingester) write(ctx context.Context, results <-chan *fileResult, p *pr
 			fatal = err
 			continue
 		}
+		in.notePath(r)
 		sum.Seen++
 		p.file(r.path, status, detail)
 	}
 	return sum, fatal
+}
+
+// notePath remembers the bytes a path held, for the sources table.
+func (in *ingester) notePath(r *fileResult) {
+	if in.src == nil || r.sha == "" {
+		return
+	}
+	if abs, err := filepath.Abs(r.path); err == nil {
+		in.shaByPath[abs] = r.sha
+	}
 }
 
 // writeOne stores one result and returns the words for the progress line.
