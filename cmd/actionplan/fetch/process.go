@@ -287,10 +287,10 @@ func (c *crawler) record(t *task, final *url.URL, resp *http.Response, tmp, sum 
 func (c *crawler) now() string { return c.clock.Now().UTC().Format(time.RFC3339) }
 
 // looksHTML reports whether a body is an HTML page: by its Content-Type, or
-// (without one) by its first bytes.
+// by its first bytes (servers label pages wrongly).
 func looksHTML(head []byte, contentType string) bool {
-	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
-		return mt == "text/html" || mt == "application/xhtml+xml"
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil && (mt == "text/html" || mt == "application/xhtml+xml") {
+		return true
 	}
 	return strings.HasPrefix(http.DetectContentType(head), "text/html")
 }
