@@ -209,4 +209,11 @@ lo r05_label_paren_continuation_lo r05_label_paren_continuation \
 lo r06_instruction_status_hint_lo r06_instruction_status_hint \
 	"an instruction row that names the status words; dates broken mid-token in a narrow column (stress set)"
 
+# Semantic stress set (issue 8): recommendation-only plans, bands, keys and
+# letter codes, colour-only RAG, Symbol bullets, tables that only look like plans.
+lo u06_mhhr_lincolnshire_symbol_bullets_lo u06_mhhr_lincolnshire_symbol_bullets \
+	"Symbol (U+F0B7) and Wingdings (U+F0A7, U+F0D8) bullets stored as w:sym: LibreOffice draws them from OpenSymbol with private-use codes, and draws the text after a Wingdings bullet in a fallback font under /ActualText spans (semantic stress set)"
+lodt u06_mhhr_lincolnshire_symbol_bullets_lodt u06_mhhr_lincolnshire_symbol_bullets \
+	"the Symbol-bullet plan from flat ODT: bullets in text spans with fo:font-family Symbol/Wingdings, drawn from OpenSymbol with private-use codes (semantic stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

@@ -71,6 +71,7 @@ type interp struct {
 	depth       int
 	resFonts    map[string]*font
 	res         pdf.Value
+	marked      []markedSpan // open marked-content spans
 }
 
 func newInterp(opt *Options, fonts docFonts, mediaClip rect) *interp {
@@ -295,6 +296,10 @@ func (in *interp) do(stk *opStack, op string) {
 	case "Do":
 		in.xobject(stk.Pop().Name())
 	case "BI", "EI":
+	case "BMC", "BDC":
+		in.beginMarked(stk, op == "BDC")
+	case "EMC":
+		in.endMarked()
 	default:
 		in.pathOp(stk, op)
 	}
@@ -392,7 +397,7 @@ func (in *interp) emit(text string, w float64, trm matrix) {
 		return
 	}
 	space := false
-	text = expandLigature(text)
+	text = plainBullet(expandLigature(text))
 	if text != "" {
 		for _, r := range text {
 			if r == ' ' || r == '\t' || r == '\u00a0' {

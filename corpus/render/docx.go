@@ -176,7 +176,13 @@ func run(text string, bold bool) string {
 		if i > 0 {
 			b.WriteString(`<w:br/>`)
 		}
-		b.WriteString(`<w:t xml:space="preserve">` + esc(l) + `</w:t>`)
+		for _, piece := range symbolPieces(l) {
+			if piece.font != "" {
+				fmt.Fprintf(&b, `<w:sym w:font="%s" w:char="%04X"/>`, piece.font, piece.text[0])
+				continue
+			}
+			b.WriteString(`<w:t xml:space="preserve">` + esc(string(piece.text)) + `</w:t>`)
+		}
 	}
 	b.WriteString(`</w:r>`)
 	return b.String()

@@ -24,10 +24,13 @@ func docxTable(s *spec.Spec, t *spec.Table) string {
 	}
 	for _, r := range t.Rows {
 		if r.Theme != "" {
-			b.WriteString(docxTheme(s, t, ws, r.Theme))
+			b.WriteString(docxSpanRow(t, ws, r.Theme, true))
 			continue
 		}
 		b.WriteString(docxRow(s, t, ws, r.Cells, r.Span, r.Fill, false))
+	}
+	if t.Legend != "" {
+		b.WriteString(docxSpanRow(t, ws, t.Legend, false))
 	}
 	b.WriteString(`</w:tbl>`)
 	return b.String()
@@ -84,23 +87,28 @@ func docxHeaderRow(s *spec.Spec, t *spec.Table, ws []int) string {
 	return b.String()
 }
 
-func docxTheme(s *spec.Spec, t *spec.Table, ws []int, theme string) string {
+// docxSpanRow writes a row of one cell across the table: a theme heading
+// (shaded, bold, kept with the next row) or a legend (plain).
+func docxSpanRow(t *spec.Table, ws []int, text string, theme bool) string {
 	total := 0
 	for _, w := range ws {
 		total += w
 	}
-	shade := t.HeaderShade
-	if shade == "" {
-		shade = "F2F2F2"
+	shade, ppr := "", ""
+	if theme {
+		shade, ppr = t.HeaderShade, `<w:keepNext/>`
+		if shade == "" {
+			shade = "F2F2F2"
+		}
 	}
 	return `<w:tr>` + trPr(t, false) + tcOpen(total, "", shade, len(ws)) +
-		para("", `<w:keepNext/>`, theme, true) + `</w:tc></w:tr>`
+		para("", ppr, text, theme) + `</w:tc></w:tr>`
 }
 
 // docxRow writes one data row. A nil cell continues a vertical merge.
 func docxRow(s *spec.Spec, t *spec.Table, ws []int, cells []*string, span map[int]int, fill map[int]string, instr bool) string {
 	var b strings.Builder
-	b.WriteString(`<w:tr>` + trPr(t, false))
+	b.WriteString(`<w:tr>` + trPr(t, instr && t.InstructionInHeader))
 	for i, c := range cells {
 		merge := ""
 		if span[i] > 1 {

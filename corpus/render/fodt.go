@@ -70,6 +70,8 @@ func odfAutoStyles(s *spec.Spec) string {
 <style:style style:name="THC" style:family="paragraph" style:parent-style-name="Table_20_Heading"><style:paragraph-properties fo:text-align="center"/></style:style>
 <style:style style:name="TI" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:text-properties fo:font-style="italic"/></style:style>
 <style:style style:name="TT" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="SymSymbol" style:family="text"><style:text-properties fo:font-family="Symbol" style:font-charset="x-symbol"/></style:style>
+<style:style style:name="SymWingdings" style:family="text"><style:text-properties fo:font-family="Wingdings" style:font-charset="x-symbol"/></style:style>
 <style:style style:name="RowKeep" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
 <style:style style:name="RowFree" style:family="table-row"><style:table-row-properties fo:keep-together="auto"/></style:style>
 `)

@@ -37,7 +37,15 @@ func pick(c bool, a, b string) string {
 func odfPara(style, text string) string {
 	lines := strings.Split(text, "\n")
 	for i := range lines {
-		lines[i] = esc(lines[i])
+		var b strings.Builder
+		for _, pc := range symbolPieces(lines[i]) {
+			if pc.font != "" {
+				b.WriteString(`<text:span text:style-name="Sym` + pc.font + `">` + esc(string(pc.text)) + `</text:span>`)
+				continue
+			}
+			b.WriteString(esc(string(pc.text)))
+		}
+		lines[i] = b.String()
 	}
 	return `<text:p text:style-name="` + style + `">` + strings.Join(lines, "<text:line-break/>") + "</text:p>\n"
 }
@@ -51,13 +59,17 @@ func odfTable(t *spec.Table, ti int) string {
 	b.WriteString("\n")
 	row := pick(t.CantSplit, "RowKeep", "RowFree")
 	head := odfHeaderRow(t, ti, row)
+	instr := ""
+	if t.Instruction != nil {
+		instr = odfRow(ti, row, textCells(t.Instruction), nil, nil, "TI")
+	}
+	if t.InstructionInHeader {
+		head, instr = head+instr, ""
+	}
 	if t.RepeatHeader {
 		head = "<table:table-header-rows>" + head + "</table:table-header-rows>\n"
 	}
-	b.WriteString(head)
-	if t.Instruction != nil {
-		b.WriteString(odfRow(ti, row, textCells(t.Instruction), nil, nil, "TI"))
-	}
+	b.WriteString(head + instr)
 	for _, r := range t.Rows {
 		if r.Theme != "" {
 			fmt.Fprintf(&b, `<table:table-row table:style-name="%s"><table:table-cell table:style-name="T%d.theme" table:number-columns-spanned="%d" office:value-type="string">%s</table:table-cell>%s</table:table-row>`+"\n",
@@ -65,6 +77,10 @@ func odfTable(t *spec.Table, ti int) string {
 			continue
 		}
 		b.WriteString(odfRow(ti, row, r.Cells, r.Span, r.Fill, "Table_20_Contents"))
+	}
+	if t.Legend != "" {
+		fmt.Fprintf(&b, `<table:table-row table:style-name="%s"><table:table-cell table:style-name="T%d.cell" table:number-columns-spanned="%d" office:value-type="string">%s</table:table-cell>%s</table:table-row>`+"\n",
+			row, ti, len(t.Columns), odfPara("Table_20_Contents", t.Legend), strings.Repeat("<table:covered-table-cell/>", len(t.Columns)-1))
 	}
 	b.WriteString("</table:table>\n")
 	return b.String()

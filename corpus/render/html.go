@@ -93,7 +93,15 @@ func htmlBlock(s *spec.Spec, blk spec.Block) string {
 func lines(s string) string {
 	parts := strings.Split(s, "\n")
 	for i := range parts {
-		parts[i] = template.HTMLEscapeString(parts[i])
+		var b strings.Builder
+		for _, pc := range symbolPieces(parts[i]) {
+			if pc.font != "" {
+				fmt.Fprintf(&b, "<span style=\"font-family: %s\">%s</span>", pc.font, string(pc.text))
+				continue
+			}
+			b.WriteString(template.HTMLEscapeString(string(pc.text)))
+		}
+		parts[i] = b.String()
 	}
 	return strings.Join(parts, "<br>")
 }

@@ -23,16 +23,19 @@ func htmlTable(s *spec.Spec, t *spec.Table) string {
 	}
 	b.WriteString("</colgroup>\n")
 	head := htmlHeaderRow(t)
+	rowClass := "split"
+	if t.CantSplit {
+		rowClass = "keep"
+	}
+	if t.Instruction != nil && t.InstructionInHeader {
+		head += htmlRow(rowClass, textCells(t.Instruction), nil, nil, "instr")
+	}
 	if t.RepeatHeader {
 		b.WriteString("<thead>" + head + "</thead>\n<tbody>\n")
 	} else {
 		b.WriteString("<tbody>\n" + head)
 	}
-	rowClass := "split"
-	if t.CantSplit {
-		rowClass = "keep"
-	}
-	if t.Instruction != nil {
+	if t.Instruction != nil && !t.InstructionInHeader {
 		b.WriteString(htmlRow(rowClass, textCells(t.Instruction), nil, nil, "instr"))
 	}
 	for _, r := range t.Rows {
@@ -42,6 +45,9 @@ func htmlTable(s *spec.Spec, t *spec.Table) string {
 			continue
 		}
 		b.WriteString(htmlRow(rowClass, r.Cells, r.Span, r.Fill, ""))
+	}
+	if t.Legend != "" {
+		fmt.Fprintf(&b, "<tr class=%q><td colspan=\"%d\">%s</td></tr>\n", rowClass, len(t.Columns), lines(t.Legend))
 	}
 	b.WriteString("</tbody></table>\n")
 	return b.String()

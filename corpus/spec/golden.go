@@ -51,14 +51,18 @@ func (t *Table) expected(group *int) Plan {
 		p.Columns = append(p.Columns, Collapse(c))
 	}
 	theme := ""
+	var band *Band
 	last := make([]string, len(t.Columns)) // text of the cell spanning down
 	var prev GRow
 	for _, r := range t.Rows {
 		if r.Theme != "" {
-			theme = Collapse(r.Theme)
+			theme, band = Collapse(r.Theme), r.Band
 			continue
 		}
 		row := GRow{Number: r.Number, Theme: theme, Expect: *r.Expect}
+		if band != nil {
+			row.Expect.RecommendationNumber, row.Expect.Recommendation = band.Number, Collapse(band.Text)
+		}
 		covered := false
 		for c, cell := range r.Cells {
 			if cell == nil {
@@ -66,7 +70,7 @@ func (t *Table) expected(group *int) Plan {
 				row.Cells = append(row.Cells, last[c])
 				continue
 			}
-			last[c] = Paragraphs(*cell)
+			last[c] = Paragraphs(Bullets(*cell))
 			row.Cells = append(row.Cells, last[c])
 		}
 		if covered {
@@ -104,3 +108,11 @@ func Paragraphs(s string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// symbolBullets are the private-use code points that Symbol and Wingdings
+// bullets (and their other common dingbats) arrive as when a producer keeps
+// the font's own code: the golden text has a plain bullet for each.
+var symbolBullets = strings.NewReplacer("\uf0b7", "•", "\uf0a7", "•", "\uf0d8", "•", "\uf076", "•", "\uf0fc", "•", "\uf06e", "•", "\uf0a8", "•", "\uf06f", "•", "\uf071", "•", "\uf0e0", "•", "\uf0f0", "•", "\uf09f", "•", "\uf0a1", "•")
+
+// Bullets replaces Symbol and Wingdings bullets with a plain bullet.
+func Bullets(s string) string { return symbolBullets.Replace(s) }

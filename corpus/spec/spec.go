@@ -64,13 +64,23 @@ type Table struct {
 	Font         string    `json:"font,omitempty"`         // overrides Layout.Font
 	Size         float64   `json:"size,omitempty"`         // overrides Layout.Size
 	Instruction  []string  `json:"instruction,omitempty"`  // template row under the header
-	Rows         []Row     `json:"rows"`
+	// InstructionInHeader prints the instruction row as part of the header,
+	// so that it repeats with it on every page.
+	InstructionInHeader bool `json:"instruction_in_header,omitempty"`
+	// Legend is a key printed as a last row spanning the table
+	// ("Key: G = complete, A = on track, R = off track"); not a golden row.
+	Legend string `json:"legend,omitempty"`
+	Rows   []Row  `json:"rows"`
 }
 
 // Row is either a theme sub-heading (Theme set, spanning the table) or a data
 // row. A nil cell is covered by a cell above that spans down (Span).
 type Row struct {
-	Theme  string         `json:"theme,omitempty"`
+	Theme string `json:"theme,omitempty"`
+	// Band marks a theme row that is a recommendation governing the rows
+	// under it ("Recommendation 2: ..."): its number and its text without
+	// the label, as an analyst records them.
+	Band   *Band          `json:"band,omitempty"`
 	Number string         `json:"number,omitempty"`
 	Cells  []*string      `json:"cells,omitempty"`
 	Span   map[int]int    `json:"span,omitempty"` // column -> rows spanned
@@ -78,11 +88,21 @@ type Row struct {
 	Expect *Expect        `json:"expect,omitempty"`
 }
 
+// Band is the recommendation a band row states.
+type Band struct {
+	Number string `json:"number"`
+	Text   string `json:"text"`
+}
+
 // Expect is the canonical reading an analyst would give the row.
 type Expect struct {
 	Scope    string   `json:"scope"`    // local, regional, national or ""
 	Status   string   `json:"status"`   // completed, ongoing, not_started or ""
 	Agencies []string `json:"agencies"` // full official names
+	// RecommendationNumber and Recommendation are what a band row above
+	// the row gives it (derived from the band, not written per row).
+	RecommendationNumber string `json:"recommendation_number,omitempty"`
+	Recommendation       string `json:"recommendation,omitempty"`
 }
 
 // Load reads and checks one spec file.
@@ -128,6 +148,9 @@ func (t *Table) check() error {
 	}
 	covered := make([]int, n)
 	for ri, r := range t.Rows {
+		if r.Band != nil && r.Theme == "" {
+			return fmt.Errorf("row %d: band without its printed theme text", ri)
+		}
 		if r.Theme != "" {
 			continue
 		}

@@ -45,11 +45,11 @@ func TestExpected(t *testing.T) {
 	}
 	want := []GRow{
 		{Number: "1", Theme: "Theme 1 - Risk", Group: 1, Cells: []string{"1.", "Do a\nthen b", "Done"},
-			Expect: Expect{"local", "completed", []string{"Merseyside Police"}}},
+			Expect: Expect{Scope: "local", Status: "completed", Agencies: []string{"Merseyside Police"}}},
 		{Number: "1", Theme: "Theme 1 - Risk", Group: 1, Cells: []string{"1.", "Do a\nthen b", "On going"},
-			Expect: Expect{"local", "ongoing", []string{}}},
+			Expect: Expect{Scope: "local", Status: "ongoing", Agencies: []string{}}},
 		{Number: "2", Theme: "Theme 1 - Risk", Group: 2, Cells: []string{"2.", "Do c", ""},
-			Expect: Expect{"", "", []string{}}},
+			Expect: Expect{Scope: "", Status: "", Agencies: []string{}}},
 	}
 	if !reflect.DeepEqual(p.Rows, want) {
 		t.Errorf("rows\n got %+v\nwant %+v", p.Rows, want)
@@ -93,5 +93,34 @@ func TestLoadCorpus(t *testing.T) {
 		if s.ID+".json" != filepath.Base(p) {
 			t.Errorf("%s: id %q does not match the file name", p, s.ID)
 		}
+	}
+}
+
+const banded = `{"id": "b", "layout": {}, "blocks": [
+ {"kind": "table", "table": {"plan": true, "columns": ["No.", "Action", "Lead"], "widths": [1, 5, 2],
+   "legend": "Key: C = complete",
+   "rows": [
+     {"theme": "Recommendation 4: Share  the plan", "band": {"number": "4", "text": "Share  the plan"}},
+     {"number": "4.1", "cells": ["4.1", "Write \uf0b7 it", "Police"], "expect": {"scope": "", "status": "", "agencies": []}},
+     {"theme": "Theme 2"},
+     {"number": "5.1", "cells": ["5.1", "Send it", "Police"], "expect": {"scope": "", "status": "", "agencies": []}}
+   ]}}]}`
+
+// TestExpectedBands: the rows under a band carry its number and text; a
+// plain theme row ends the band; Symbol bullets become plain bullets.
+func TestExpectedBands(t *testing.T) {
+	s := parse(t, banded)
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+	rows := Expected(s, "b.pdf", "ok").Plans[0].Rows
+	if e := rows[0].Expect; e.RecommendationNumber != "4" || e.Recommendation != "Share the plan" {
+		t.Errorf("row 1: recommendation %q %q, want 4, Share the plan", e.RecommendationNumber, e.Recommendation)
+	}
+	if rows[0].Cells[1] != "Write \u2022 it" {
+		t.Errorf("row 1 action %q: Symbol bullet not mapped", rows[0].Cells[1])
+	}
+	if e := rows[1].Expect; e.RecommendationNumber != "" || e.Recommendation != "" || rows[1].Theme != "Theme 2" {
+		t.Errorf("row 2 keeps the band after a plain theme: %+v", rows[1])
 	}
 }
