@@ -9,11 +9,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/actionplan/actionplan/cmd/actionplan/fetch"
 )
@@ -42,7 +44,8 @@ func newPlanSite(t *testing.T) *planSite {
 <a href="files/dhr-1.pdf">DHR 1 action plan</a>
 <a href="/files/dhr-2.pdf">DHR 2 action plan (PDF)</a>
 <a href="/files/broken.pdf">Broken link</a>
-<a href="/admin/x.pdf">Admin</a></body></html>`)
+<a href="/admin/x.pdf">Admin</a>
+<a href="/more">More reviews</a></body></html>`)
 		default:
 			b, ok := plans[r.URL.Path]
 			if !ok || (gone && r.URL.Path == "/files/dhr-2.pdf") {
@@ -120,8 +123,11 @@ func TestFetchThenIngest(t *testing.T) {
 
 	db := filepath.Join(dir, "plans.db")
 	srcs := filepath.Join(pdfs, fetch.SourcesFile)
-	if s := ingestSummary(t, ExitOK, "--db", db, "--sources", srcs, pdfs); s.New != 2 || s.Sources != 2 {
-		t.Fatalf("ingest: %+v", s)
+	out, ierrs := mustRunCLI(t, ExitOK, "ingest", "--json", "--db", db, "--sources", srcs, pdfs)
+	var is runSummary
+	if err := json.Unmarshal([]byte(out), &is); err != nil || is.New != 2 || is.Sources != 2 ||
+		!strings.Contains(ierrs, "ingest: 2 source URLs recorded (table sources)") {
+		t.Fatalf("ingest: %+v, %v\n%s", is, err, ierrs)
 	}
 	sdb := openSQL(t, db)
 	var url, ref, text string
@@ -246,5 +252,69 @@ func TestFetchFlagsDocumented(t *testing.T) {
 	sites, err := fetch.ParseSites(strings.NewReader(ex[1]), "README")
 	if err != nil || len(sites) != 3 || sites[1].Depth != 2 || len(sites[2].Patterns) != 2 {
 		t.Errorf("the README's sites file example: %v, %+v", err, sites)
+	}
+}
+
+// A limit that ends the crawl early is reported, with status 3.
+func TestFetchStoppedEarly(t *testing.T) {
+	site := newPlanSite(t)
+	pdfs := filepath.Join(t.TempDir(), "pdfs")
+	sum, errs := fetchSummary(t, ExitSomeFailed, "--into", pdfs, "--depth", "2", "--max-pages", "1", site.srv.URL+"/reviews")
+	if sum.Stopped != "max-pages" || sum.Pages != 1 || sum.New != 2 || sum.Failed != 1 ||
+		!strings.Contains(errs, "fetch: stopped early: --max-pages reached") {
+		t.Errorf("%+v\n%s", sum, errs)
+	}
+	// Without the limit the same crawl visits the second page (which is
+	// gone: one more failure), and a run with nothing failing exits 0.
+	sum, _ = fetchSummary(t, ExitSomeFailed, "--into", pdfs, "--depth", "2", site.srv.URL+"/reviews")
+	if sum.Stopped != "" || sum.Failed != 2 || sum.Unchanged != 2 {
+		t.Errorf("%+v", sum)
+	}
+	if _, errs := fetchSummary(t, ExitOK, "--into", pdfs, site.srv.URL+"/files/dhr-1.pdf"); !strings.Contains(errs, "0 failed") {
+		t.Errorf("one document by URL:\n%s", errs)
+	}
+}
+
+// On a terminal, progress is a spinner with a count, and failures are
+// printed above it; the summary follows. Run in tmux.
+func TestFetchProgressOnTerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := binary(t)
+	site := newPlanSite(t)
+	dir := t.TempDir()
+	done := filepath.Join(dir, "done")
+	session := fmt.Sprintf("apfetch%d", os.Getpid())
+	cmd := fmt.Sprintf("%s fetch --into %s --delay 20ms --contact t@example.org %s/reviews; echo status=$? > %s; sleep 30",
+		bin, filepath.Join(dir, "pdfs"), site.srv.URL, done)
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "40", cmd).CombinedOutput(); err != nil {
+		t.Skipf("tmux cannot start a session: %v %s", err, out)
+	}
+	defer exec.Command("tmux", "kill-session", "-t", session).Run()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if b, err := os.ReadFile(done); err == nil {
+			if !strings.Contains(string(b), "status=3") {
+				t.Errorf("exit %s", b)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("fetch did not finish in tmux")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	screen, err := exec.Command("tmux", "capture-pane", "-p", "-t", session).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(screen)
+	if !strings.Contains(text, "failed     "+site.srv.URL+"/files/broken.pdf: HTTP 410 Gone") ||
+		!strings.Contains(text, "fetch: 1 sites, 1 pages, 2 PDFs: 2 new") {
+		t.Errorf("screen:\n%s", text)
+	}
+	if strings.Contains(text, "new        "+site.srv.URL) {
+		t.Errorf("a line per document on a terminal:\n%s", text)
 	}
 }

@@ -80,7 +80,10 @@ func TestCrawlCouncilTwice(t *testing.T) {
 	if !clock.slept(time.Second) {
 		t.Errorf("no wait of 1s for the 429's Retry-After: 1 (waits %v)", clock.sleeps)
 	}
-	for _, r := range c.requests {
+	c.mu.Lock()
+	served := append([]servedRequest(nil), c.requests...)
+	c.mu.Unlock()
+	for _, r := range served {
 		if r.agent != cfg.UserAgent {
 			t.Errorf("%s was asked with User-Agent %q", r.path, r.agent)
 		}
