@@ -25,7 +25,8 @@ by link patterns (* matches any characters); # starts a comment:
 
 Links are followed on the hosts of the sites file, or, when a line has
 patterns, only where a pattern matches the whole URL (on any host). Depth 1
-fetches the start page and the documents it links; 2 also the pages it links
+fetches the start page and the documents it links (links to .pdf, links that
+say PDF, and paths like /downloads/file/123/name); 2 also the pages it links
 and their documents. A response is saved only if its bytes are a PDF.
 
   --into DIR             where PDFs, sources.csv and the state file

@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
-// Config bounds and paces a crawl. Zero fields take the defaults of
-// DefaultConfig.
+// Config bounds and paces a crawl. Start from DefaultConfig; zero
+// UserAgent, Agent, PerHost, Timeout, MaxRetryAfter, MaxPages, MaxBytes,
+// MaxPageBytes, Client and Clock take the defaults, while a zero Delay,
+// Retries, Backoff or MaxTime (no limit) is taken as given.
 type Config struct {
 	Dir       string // output folder: the PDFs, sources.csv and the state file
 	UserAgent string // the User-Agent header

@@ -23,7 +23,7 @@ type task struct {
 	referrer  string // the page that linked it; "" for start URLs and re-checks
 	text      string // the link's text
 	expectPDF bool   // linked as a document: anything but a PDF is a failure
-	recheck   bool   // a known document not linked in this run, checked again
+	maybePDF  bool   // at the last level, a path documents are often served from: anything but a PDF is "other"
 }
 
 // siteRun is a site of the sites file during a run.
@@ -160,7 +160,7 @@ func (c *crawler) recheck(runs []*siteRun) {
 		if err != nil {
 			continue
 		}
-		tasks = append(tasks, &task{u: u, key: key, site: s, depth: s.depth, expectPDF: true, recheck: true})
+		tasks = append(tasks, &task{u: u, key: key, site: s, depth: s.depth, expectPDF: true})
 	}
 	c.mu.Unlock()
 	for _, t := range tasks {
@@ -284,3 +284,32 @@ var skipExt = map[string]bool{
 }
 
 func linkExt(u *url.URL) string { return strings.ToLower(filepath.Ext(u.Path)) }
+
+// scriptExt are extensions of server scripts, which may serve anything.
+var scriptExt = map[string]bool{".aspx": true, ".ashx": true, ".asp": true, ".php": true, ".jsp": true,
+	".cfm": true, ".cgi": true, ".do": true}
+
+// docSegments are path segments content-management systems serve files
+// under without an extension (/downloads/file/123/dhr-report).
+var docSegments = map[string]bool{
+	"download": true, "downloads": true, "file": true, "files": true, "document": true, "documents": true,
+	"attachment": true, "attachments": true, "media": true, "upload": true, "uploads": true,
+	"asset": true, "assets": true,
+}
+
+// docLike reports whether a link without an extension may serve a document:
+// a path segment such as download, file, document or media, or one that
+// names PDF, a download or a document (GetDocument.ashx, mgConvert2PDF.aspx).
+func docLike(u *url.URL) bool {
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		if docSegments[seg] {
+			return true
+		}
+		for _, w := range []string{"pdf", "download", "getdocument", "getfile"} {
+			if strings.Contains(seg, w) {
+				return true
+			}
+		}
+	}
+	return false
+}

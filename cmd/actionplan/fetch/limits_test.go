@@ -281,3 +281,25 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("corrupt state: %v", err)
 	}
 }
+
+// At the last level, extension-less links under paths documents are served
+// from are tried: a PDF is saved, anything else counted as other, not
+// failed. Other links without a PDF sign are not fetched.
+func TestDocumentLikeLinks(t *testing.T) {
+	r := serveRoutes(t, map[string]http.HandlerFunc{
+		"/list": htmlPage(`<a href="/downloads/file/77/dhr-summary">DHR summary</a>
+<a href="/downloads/download/5/reviews">All review documents</a>
+<a href="/mgConvert2PDF.aspx?ID=9">Minutes</a>
+<a href="/news/today">News</a><a href="/contact">Contact</a>`),
+		"/downloads/file/77/dhr-summary": pdfFile("summary"),
+		"/downloads/download/5/reviews":  htmlPage(`<a href="/downloads/file/78/x">x</a>`),
+		"/mgConvert2PDF.aspx":            pdfFile("minutes"),
+	})
+	dir := t.TempDir()
+	sum := runSites(t, testConfig(dir, &testClock{}), r.srv.URL+"/list")
+	if sum.New != 2 || sum.Other != 1 || sum.Failed != 0 || sum.Pages != 1 ||
+		r.count("/news/today")+r.count("/contact")+r.count("/downloads/file/78/x") != 0 {
+		t.Errorf("%+v", sum)
+	}
+	checkFiles(t, dir, "summary", "minutes")
+}

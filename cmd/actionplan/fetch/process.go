@@ -18,7 +18,7 @@ import (
 // process fetches one URL and settles it: a page read for links, a
 // document saved or found unchanged, gone, failed, or not allowed.
 func (c *crawler) process(ctx context.Context, t *task) {
-	if !t.expectPDF && !c.takePage() {
+	if !t.expectPDF && !t.maybePDF && !c.takePage() {
 		return
 	}
 	if !c.robots(ctx, t.u).Allowed(t.u) {
@@ -94,9 +94,13 @@ func (c *crawler) handle(ctx context.Context, t *task, final *url.URL, resp *htt
 		}
 		return failf(code, "not a PDF: the server sent %s with status %d", what, code)
 	}
-	if !isHTML {
+	if !isHTML || t.maybePDF {
+		what := describeType(ct)
+		if isHTML {
+			what = "an HTML page"
+		}
 		c.count(func(s *Summary) { s.Other++ })
-		c.report(t.u, "other", describeType(ct))
+		c.report(t.u, "other", "not a PDF: "+what)
 		return nil
 	}
 	return c.page(t, final, br)
@@ -134,11 +138,18 @@ func (c *crawler) page(t *task, final *url.URL, body io.Reader) error {
 }
 
 // follow queues a link of a page if the depth and the site's rules allow.
+// Within the depth every link may be a page or a document; at the last
+// level only links that look like documents are fetched: a .pdf path or
+// markup that says PDF (anything else is then a failure), or a path
+// without an extension (or a server script's) that documents are often
+// served from (anything else is then "other").
 func (c *crawler) follow(t *task, page *url.URL, l Link) bool {
 	d := t.depth + 1
 	ext := linkExt(l.URL)
 	isPDF := ext == ".pdf"
-	if d > t.site.depth || (d == t.site.depth && !isPDF && !l.PDFHint) {
+	last := d == t.site.depth
+	maybe := last && !isPDF && !l.PDFHint && (ext == "" || scriptExt[ext]) && docLike(l.URL)
+	if d > t.site.depth || (last && !isPDF && !l.PDFHint && !maybe) {
 		return false
 	}
 	if (!isPDF && skipExt[ext]) || !c.mayFollow(t.site, l.URL) {
@@ -152,7 +163,7 @@ func (c *crawler) follow(t *task, page *url.URL, l Link) bool {
 		return false
 	}
 	c.enqueue(&task{u: l.URL, key: key, site: t.site, depth: d, referrer: page.String(), text: l.Text,
-		expectPDF: isPDF || d == t.site.depth})
+		expectPDF: isPDF || (last && !maybe), maybePDF: maybe})
 	return true
 }
 
