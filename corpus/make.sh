@@ -2,9 +2,13 @@
 # Regenerate the corpus: render corpus/src/*.json to DOCX, flat ODT and HTML, convert
 # them with the real producers, derive the altered copies, and rewrite
 # corpus/MANIFEST.tsv. Run from anywhere (`make corpus`); CI never runs it.
+# ONLY="id1 id2" remakes just those fixtures and keeps every other PDF and
+# its manifest line as they are.
 #
-# Debian packages: libreoffice-writer chromium wkhtmltopdf ghostscript qpdf
-# poppler-utils img2pdf fonts-liberation fonts-dejavu-core fontconfig golang
+# Debian packages: libreoffice-writer libreoffice-calc-nogui chromium wkhtmltopdf
+# ghostscript qpdf poppler-utils img2pdf fonts-liberation fonts-dejavu-core
+# fontconfig golang texlive-latex-recommended texlive-latex-extra lmodern
+# python3-openpyxl
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -21,6 +25,8 @@ need pdfinfo poppler-utils
 need img2pdf img2pdf
 need fc-list fontconfig
 need go golang
+need pdflatex texlive-latex-recommended
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || { echo "make.sh: apt-get install python3-openpyxl" >&2; exit 1; }
 for f in "Liberation Sans" "Liberation Sans Narrow" "Liberation Serif" "DejaVu Sans" "DejaVu Serif"; do
 	fc-list | grep -q "$f" || { echo "make.sh: font $f missing: apt-get install fonts-liberation fonts-dejavu-core" >&2; exit 1; }
 done
@@ -36,8 +42,22 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP" /tmp/lo-corpus-$$' EXIT
 rm -rf "$BUILD"
 mkdir -p "$BUILD" "$PDF"
-rm -f "$PDF"/*.pdf
+ONLY=${ONLY:-}
+if [ -n "$ONLY" ]; then
+	cp "$MAN" "$TMP/manifest.old"
+else
+	rm -f "$PDF"/*.pdf
+fi
 go run ./corpus/render -src corpus/src -out "$BUILD"
+
+# keep ID: with ONLY set and ID not in it, copy ID's old manifest line and
+# tell the caller to make nothing.
+keep() {
+	[ -n "$ONLY" ] || return 1
+	case " $ONLY " in *" $1 "*) return 1 ;; esac
+	grep "^$1	" "$TMP/manifest.old" >>"$MAN" || true
+	return 0
+}
 
 printf 'id\tfile\tsha256\tproducer\tsource\tcommand\tquirk\toutcome\n' >"$MAN"
 
@@ -56,12 +76,14 @@ add() {
 
 # lo ID SPEC QUIRK [OUTCOME]: LibreOffice from the spec's DOCX.
 lo() {
+	keep "$1" && return 0
 	soffice_pdf "$1" "$2" docx
 	add "$1" "src/$2.json" "render $2.docx; soffice --headless --convert-to pdf $2.docx" "$3" "${4:-ok}"
 }
 
 # lodt ID SPEC QUIRK: LibreOffice from the spec's flat ODT.
 lodt() {
+	keep "$1" && return 0
 	soffice_pdf "$1" "$2" fodt
 	add "$1" "src/$2.json" "render $2.fodt; soffice --headless --convert-to pdf $2.fodt" "$3" ok
 }
@@ -75,6 +97,7 @@ soffice_pdf() {
 
 # chrome ID SPEC QUIRK: Chromium from the spec's HTML.
 chrome() {
+	keep "$1" && return 0
 	prof=$(mktemp -d)
 	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
 		--disable-component-update --disable-sync --user-data-dir="$prof" \
@@ -86,6 +109,7 @@ chrome() {
 # wk ID SPEC QUIRK: wkhtmltopdf from the spec's HTML, layout from its .wkargs
 # (one argument per line, so values may hold spaces).
 wk() {
+	keep "$1" && return 0
 	(
 		IFS='
 '
@@ -101,12 +125,14 @@ wk() {
 # u-umlaut, hyphens vanish, curly quotes become < and =), so no extractor
 # could recover the printed text that a golden file demands.
 gsd() {
+	keep "$1" && return 0
 	gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$PDF/$1.pdf" "$PDF/$2.pdf"
 	add "$1" "src/$3.json" "gs -sDEVICE=pdfwrite $2.pdf" "$4" ok
 }
 
 # qp ID FROM SPEC QUIRK ARGS...: a qpdf copy of corpus/pdf/FROM.pdf.
 qp() {
+	keep "$1" && return 0
 	id=$1 from=$2 src=$3 quirk=$4
 	shift 4
 	qpdf "$@" "$PDF/$from.pdf" "$PDF/$id.pdf"
@@ -118,6 +144,7 @@ qp() {
 
 # scan ID FROM SPEC QUIRK: page 1 of corpus/pdf/FROM.pdf as a 100 dpi image, no text layer.
 scan() {
+	keep "$1" && return 0
 	pdftoppm -r 100 -f 1 -l 1 -gray -png "$PDF/$2.pdf" "$TMP/scan"
 	img2pdf --creationdate "@$SOURCE_DATE_EPOCH" --moddate "@$SOURCE_DATE_EPOCH" -o "$PDF/$1.pdf" "$TMP"/scan*.png
 	rm -f "$TMP"/scan*.png
@@ -127,9 +154,47 @@ scan() {
 
 # trunc ID FROM SPEC QUIRK: the first 60% of corpus/pdf/FROM.pdf's bytes.
 trunc() {
+	keep "$1" && return 0
 	n=$(($(wc -c <"$PDF/$2.pdf") * 60 / 100))
 	head -c "$n" "$PDF/$2.pdf" >"$PDF/$1.pdf"
 	add "$1" "src/$3.json" "head -c 60% $2.pdf" "$4" error "$(producer "$PDF/$2.pdf"), truncated"
+}
+
+# tex ID SPEC QUIRK: pdflatex from the spec's LaTeX (longtable), run twice so
+# that "Page N of M" knows N.
+tex() {
+	keep "$1" && return 0
+	latex_pdf "$1" "$2" "$2"
+	add "$1" "src/$2.json" "render $2.tex; pdflatex $2.tex (twice)" "$3" ok
+}
+
+# texl ID SPEC QUIRK: pdflatex from the spec's xltabular LaTeX; a landscape
+# spec's tables go on pdflscape pages (portrait pages turned by /Rotate).
+texl() {
+	keep "$1" && return 0
+	latex_pdf "$1" "$2" "$2.xl"
+	add "$1" "src/$2.json" "render $2.xl.tex; pdflatex $2.xl.tex (twice)" "$3" ok
+}
+
+# latex_pdf ID SPEC JOB: typeset corpus/build/JOB.tex into corpus/pdf/ID.pdf.
+latex_pdf() {
+	(
+		cd "$BUILD"
+		for _ in 1 2; do
+			pdflatex -interaction=nonstopmode -halt-on-error "$3.tex" >/dev/null 2>&1 ||
+				{ echo "make.sh: pdflatex $3.tex failed, see $BUILD/$3.log" >&2; exit 1; }
+		done
+	)
+	mv "$BUILD/$3.pdf" "$PDF/$1.pdf"
+}
+
+# calc ID SPEC QUIRK: LibreOffice Calc from an .xlsx that corpus/xlsx.py
+# (python3-openpyxl) writes from the spec's sheet layout.
+calc() {
+	keep "$1" && return 0
+	/usr/bin/python3 corpus/xlsx.py "$BUILD/$2.sheet.json" "$BUILD/$2.xlsx"
+	soffice_pdf "$1" "$2" xlsx
+	add "$1" "src/$2.json" "render $2.sheet.json; xlsx.py; soffice --headless --convert-to pdf $2.xlsx" "$3" ok
 }
 
 # The fixtures. Each quirk note says what the PDF pins, checked with
@@ -215,5 +280,35 @@ lo u06_mhhr_lincolnshire_symbol_bullets_lo u06_mhhr_lincolnshire_symbol_bullets 
 	"Symbol (U+F0B7) and Wingdings (U+F0A7, U+F0D8) bullets stored as w:sym: LibreOffice draws them from OpenSymbol with private-use codes, and draws the text after a Wingdings bullet in a fallback font under /ActualText spans (semantic stress set)"
 lodt u06_mhhr_lincolnshire_symbol_bullets_lodt u06_mhhr_lincolnshire_symbol_bullets \
 	"the Symbol-bullet plan from flat ODT: bullets in text spans with fo:font-family Symbol/Wingdings, drawn from OpenSymbol with private-use codes (semantic stress set)"
+
+# Geometric stress set (issue 8): borderless tables, pdflatex, LibreOffice Calc.
+lo g01_sar_borderless_shaded_lo g01_sar_borderless_shaded \
+	"borderless: no rules, header on a shaded band repeated on each page, rows split only by whitespace, long cells breaking across pages (stress set)"
+chrome g01_sar_borderless_shaded_chrome g01_sar_borderless_shaded \
+	"the borderless plan printed by Chromium: thead repeated on a shaded band, rows split across pages (stress set)"
+wk g01_sar_borderless_shaded_wk g01_sar_borderless_shaded \
+	"the borderless plan printed by wkhtmltopdf: header not repeated (stress set)"
+gsd g01_sar_borderless_shaded_gs g01_sar_borderless_shaded_lo g01_sar_borderless_shaded \
+	"Ghostscript re-distil of the borderless LibreOffice plan (stress set)"
+calc g01_sar_borderless_shaded_calc g01_sar_borderless_shaded \
+	"the borderless plan from an .xlsx through LibreOffice Calc: print title row repeated, shaded header, wrapped cells, fitted to width (stress set)"
+tex g01_sar_borderless_shaded_tex g01_sar_borderless_shaded \
+	"the borderless plan from pdflatex longtable: header repeated by endhead, justified and hyphenated narrow columns (stress set)"
+lo g02_lcspr_borderless_unnumbered_lo g02_lcspr_borderless_unnumbered \
+	"borderless with no number column, header on a shaded band not repeated, rows split only by whitespace (stress set)"
+chrome g02_lcspr_borderless_unnumbered_chrome g02_lcspr_borderless_unnumbered \
+	"borderless unnumbered plan printed by Chromium (stress set)"
+tex g02_lcspr_borderless_unnumbered_tex g02_lcspr_borderless_unnumbered \
+	"borderless unnumbered plan from pdflatex longtable (stress set)"
+tex g03_dhr_landscape_narrow_tex g03_dhr_landscape_narrow \
+	"pdflatex longtable on landscape paper: narrow columns hyphenated by TeX (no hyphen in the source), header repeated by endhead, cells breaking across pages (stress set)"
+texl g03_dhr_landscape_narrow_texl g03_dhr_landscape_narrow \
+	"pdflatex xltabular on pdflscape pages: portrait pages turned by /Rotate, text drawn rotated, TeX hyphenation (stress set)"
+lo g03_dhr_landscape_narrow_lo g03_dhr_landscape_narrow \
+	"landscape ruled plan with narrow columns, LibreOffice (stress set)"
+chrome g03_dhr_landscape_narrow_chrome g03_dhr_landscape_narrow \
+	"landscape ruled plan printed by Chromium: page spans of rows split across landscape pages (stress set)"
+calc g03_dhr_landscape_narrow_calc g03_dhr_landscape_narrow \
+	"landscape plan from an .xlsx through Calc: fitToWidth landscape, print title row, RAG words, wrapped narrow columns (stress set)"
 
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

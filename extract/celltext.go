@@ -73,8 +73,13 @@ func (b *builder) linePitch() float64 {
 	return ps[len(ps)/2]
 }
 
-// cellText joins a cell's lines: lines of one paragraph with a space (no
-// space after a line-end hyphen), paragraphs with "\n".
+// cellText joins a cell's lines: lines of one paragraph with a space,
+// paragraphs with "\n". After a line-end hyphen no space, except where a
+// word's hyphen meets a lower-case word ("peo-" over "ple", "self-" over
+// "neglect"): whether that hyphen is the producer's (TeX hyphenates words
+// where the source has none) or the word's own is a question of words, not
+// of layout, so the line break stays visible as "peo- ple" for
+// normalize's hyphen mender, which has the word list.
 func cellText(ls []cellLine, right, pitch float64) string {
 	if len(ls) >= 3 {
 		// A cell of three lines or more shows its own wrap width.
@@ -93,6 +98,9 @@ func cellText(ls []cellLine, right, pitch float64) string {
 			case paragraphBreak(prev, l, right, pitch):
 				sb.WriteByte('\n')
 			case hyphenEnd(prev.text):
+				if wordBreakHyphen(prev.text, l.text) {
+					sb.WriteByte(' ')
+				}
 			default:
 				sb.WriteByte(' ')
 			}
@@ -119,6 +127,14 @@ func hyphenEnd(s string) bool {
 	r := []rune(s)
 	n := len(r)
 	return n >= 2 && (r[n-1] == '-' || r[n-1] == '\u2010') && (unicode.IsLetter(r[n-2]) || unicode.IsDigit(r[n-2]))
+}
+
+// wordBreakHyphen: a line ending in a letter and "-", followed by a line
+// starting with a lower-case letter.
+func wordBreakHyphen(prev, next string) bool {
+	r := []rune(prev)
+	n := len(r)
+	return n >= 2 && r[n-1] == '-' && unicode.IsLetter(r[n-2]) && startsLower(next)
 }
 
 var bulletStart = regexp.MustCompile(`^([•◦▪‣∙·○■□➢➤►\x{F0B7}\x{F0A7}\x{F076}\x{F0D8}\x{F0FC}*]|\d{1,2}[.)]\s|[a-z][.)]\s|\([a-z0-9]{1,3}\)\s)`)

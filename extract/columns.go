@@ -107,8 +107,10 @@ func gutterColumns(h header, p *Page, body []Line) layoutCols {
 	c := layoutCols{}
 	left := math.Min(labels[0].x0, minX0(ivs, labels[0].x0))
 	// A leading column without a label (row numbers) shows as a gutter
-	// before the first label.
-	if g, ok := widestGap(ivs, left-1, labels[0].center()); ok && g[0] > left+1 {
+	// before the first label, with text wholly left of where that label
+	// starts: numbers under a short label of their own ("No") reach past
+	// its start.
+	if g, ok := widestGap(ivs, left-1, labels[0].center()); ok && g[0] > left+1 && endsBefore(ivs, labels[0].x0-1) {
 		c.names = append(c.names, "")
 		c.bounds = append(c.bounds, left-1)
 		left = g[1] - 1
@@ -179,6 +181,16 @@ func crossedBy(ws []Word, x float64) bool {
 }
 
 func (l label) center() float64 { return (l.x0 + l.x1) / 2 }
+
+// endsBefore: some interval ends before x.
+func endsBefore(ivs [][2]float64, x float64) bool {
+	for _, iv := range ivs {
+		if iv[1] < x {
+			return true
+		}
+	}
+	return false
+}
 
 func minX0(ivs [][2]float64, def float64) float64 {
 	if len(ivs) == 0 {

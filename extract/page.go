@@ -108,9 +108,11 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 		pg.Fills = orientFills(in.fills, tp, extra, pg.Width, pg.Height)
 		pg.Lines = buildLines(sets[0])
 		if len(sets[1])+len(sets[2])+len(sets[3]) > 0 {
+			var turned []Line
 			for rel := 1; rel < 4; rel++ {
-				pg.Lines = append(pg.Lines, unturnLines(buildLines(sets[rel]), rel, pg.Width, pg.Height)...)
+				turned = append(turned, unturnLines(buildLines(sets[rel]), rel, pg.Width, pg.Height)...)
 			}
+			pg.Lines = append(pg.Lines, marginTurned(&pg, turned)...)
 			sortLines(pg.Lines)
 		}
 		images = in.images
@@ -181,6 +183,28 @@ func orient(raw []rawGlyph, tp toPage, pg *Page) ([4][]Glyph, int) {
 			Top: y - g.asc*size, Size: size, Space: g.space})
 	}
 	return out, best
+}
+
+// marginTurned moves to the page's furniture the lines that run across its
+// text direction beside all its upright text (a portrait page's running
+// header and footer on a page turned for a landscape table, a reference
+// printed up the margin): they are no part of the text's flow, and where
+// they stand tall beside a table they would cut its rows. It returns the
+// other turned lines.
+func marginTurned(pg *Page, turned []Line) []Line {
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, l := range pg.Lines {
+		x0, x1 = math.Min(x0, l.X0), math.Max(x1, l.X1)
+	}
+	var keep []Line
+	for _, l := range turned {
+		if l.X1 <= x0+1 || l.X0 >= x1-1 {
+			pg.Furniture = append(pg.Furniture, l)
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return keep
 }
 
 // unturnLines maps lines built in the frame of relative direction rel back

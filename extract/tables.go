@@ -193,8 +193,8 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 		l := p.Lines[i]
 		gap := l.Top - prevBot
 		gapStop := !math.IsNaN(prevBot) && (gap > 3*l.size() ||
-			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap) ||
-			heading(l, r.lines)
+			len(r.lines) >= 3 && gap > 1.2*l.size() && gap > 1.8*maxGap) &&
+			!rowStart(l, cols, r.lines) || heading(l, r.lines)
 		span := false
 		if !gapStop && crossesColumns(l, cols) {
 			// A single line across the columns with table lines under it
@@ -224,6 +224,31 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 		r.top, r.bot = r.lines[0].Top, r.lines[len(r.lines)-1].Bottom
 	}
 	return r
+}
+
+// rowStart: after a gap, a line that begins a row of the table: text in the
+// first column, starting where the table's lines so far start, and in at
+// least one more column, without running across the column bounds as prose
+// does. Rows of a borderless table may stand far apart (a spreadsheet's
+// rows sized for their tallest cell); only the alignment of their text with
+// the table's columns says they belong to it.
+func rowStart(l Line, cols layoutCols, body []Line) bool {
+	if len(body) == 0 || len(l.Words) < 2 || crossesColumns(l, cols) {
+		return false
+	}
+	left := math.Inf(1)
+	for _, b := range body {
+		left = math.Min(left, b.X0)
+	}
+	if math.Abs(l.X0-left) > 0.5*l.size() || cols.col(l.X0) != 0 {
+		return false
+	}
+	filled := map[int]bool{}
+	for _, w := range l.Words {
+		filled[cols.col(w.X0)] = true
+	}
+	delete(filled, -1)
+	return len(filled) >= min(3, cols.n())
 }
 
 // heading: a line set larger than the table's text, after a gap, is a

@@ -105,6 +105,8 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	cells, strict := 0, 0
+	var all Diffs
+	files, filesExact := 0, 0
 	for _, e := range es {
 		t.Run(e.ID, func(t *testing.T) {
 			g := readGolden(t, e)
@@ -116,11 +118,23 @@ func TestGolden(t *testing.T) {
 			for _, m := range d.Strict {
 				t.Logf("[paragraph breaks kept] %s", m)
 			}
+			all.Cells += d.Cells
+			all.CellsExact += d.CellsExact
+			all.Rows += d.Rows
+			all.RowsExact += d.RowsExact
+			if d.Rows > 0 {
+				files++
+				if d.RowsExact == d.Rows && len(d.Loose) == 0 {
+					filesExact++
+				}
+			}
 			n := cellCount(g)
 			cells += n
 			strict += max(0, n-len(d.Strict))
 		})
 	}
+	t.Logf("cells exact (whitespace collapsed): %d of %d (%.4f); rows exact: %d of %d; plan files with every row exact: %d of %d",
+		all.CellsExact, all.Cells, float64(all.CellsExact)/float64(max(all.Cells, 1)), all.RowsExact, all.Rows, filesExact, files)
 	t.Logf("paragraph breaks: %d of %d cells exact (%.1f%%)", strict, cells, 100*float64(strict)/float64(max(cells, 1)))
 }
 

@@ -156,6 +156,11 @@ var spacedHyphen = regexp.MustCompile(`(\pL+)- (\p{Ll}+)`)
 // Words after which a hyphen is suspended, not broken: "pre- and post-".
 var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true}
 
+// MendHyphens mends the hyphens that line breaks left in s ("recom-
+// mendation" printed over two lines), from the word list and what the
+// cleaner's document shows of its words, and changes nothing else.
+func (c *Cleaner) MendHyphens(s string) string { return c.mendSpaced(s) }
+
 // mendSpaced mends hyphens broken at a line end inside joined text, again
 // until nothing changes, since matches may overlap ("A- a- a").
 func (c *Cleaner) mendSpaced(p string) string {

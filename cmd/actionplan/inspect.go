@@ -93,8 +93,16 @@ func inspectOne(w io.Writer, doc *extract.Document, norm *normalize.Normalizer, 
 	return writeTablesText(w, doc)
 }
 
-// writeTablesText prints the rebuilt tables for a reader.
+// writeTablesText prints the rebuilt tables for a reader, with the hyphens
+// that line ends left in cells mended as normalize mends them for loading.
 func writeTablesText(w io.Writer, doc *extract.Document) error {
+	var texts []string
+	for _, t := range doc.Tables {
+		for _, r := range t.Rows {
+			texts = append(texts, r.Cells...)
+		}
+	}
+	mend := normalize.NewCleaner(texts...).MendHyphens
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s: %s, %d pages, %d tables\n", doc.File, doc.Outcome, len(doc.Pages), len(doc.Tables))
 	for _, t := range doc.Tables {
@@ -120,7 +128,7 @@ func writeTablesText(w io.Writer, doc *extract.Document) error {
 				if h == "" {
 					h = "#"
 				}
-				fmt.Fprintf(&b, "  %s: %s\n", h, strings.ReplaceAll(c, "\n", "\n      ¶ "))
+				fmt.Fprintf(&b, "  %s: %s\n", h, strings.ReplaceAll(mend(c), "\n", "\n      ¶ "))
 			}
 		}
 	}

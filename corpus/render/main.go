@@ -1,7 +1,10 @@
 // Command render writes, from every corpus source spec (corpus/src/*.json),
 // the documents the real producers turn into the corpus PDFs: a DOCX for
-// LibreOffice, a flat ODT (.fodt) for LibreOffice, an HTML page for Chromium and wkhtmltopdf, and the
-// wkhtmltopdf arguments that carry the page layout HTML cannot give it.
+// LibreOffice, a flat ODT (.fodt) for LibreOffice, an HTML page for Chromium and wkhtmltopdf, the
+// wkhtmltopdf arguments that carry the page layout HTML cannot give it, LaTeX
+// for pdflatex (.tex with longtable; .xl.tex with xltabular, and pdflscape
+// pages for a landscape spec) and a sheet layout (.sheet.json) that
+// corpus/xlsx.py turns into an .xlsx for LibreOffice Calc.
 // It never runs a producer; corpus/make.sh does.
 //
 //	go run ./corpus/render -src corpus/src -out corpus/build
@@ -57,6 +60,15 @@ func renderAll(s *spec.Spec, out string) error {
 		return err
 	}
 	if err := os.WriteFile(base+".html", []byte(html(s)), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(base+".tex", []byte(tex(s, false, false)), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(base+".xl.tex", []byte(tex(s, true, true)), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(base+".sheet.json", sheetJSON(s), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(base+".wkargs", []byte(wkArgs(s)), 0o644)
