@@ -98,6 +98,9 @@ func (sh *sheet) addTable(t *spec.Table) {
 			cells[i] = sheetCell{Text: c, Italic: true, Border: ruled}
 		}
 		sh.Rows = append(sh.Rows, sheetRow{Cells: cells, Height: sh.rowHeight(cells)})
+		if t.InstructionInHeader && len(sh.TitleRows) == 2 && sh.TitleRows[1] == len(sh.Rows)-1 {
+			sh.TitleRows[1] = len(sh.Rows)
+		}
 	}
 	for _, r := range t.Rows {
 		if r.Theme != "" {
@@ -124,6 +127,15 @@ func (sh *sheet) addTable(t *spec.Table) {
 				sh.Merges = append(sh.Merges, sheetSpan{Row: len(sh.Rows), Col: c + 1, Rows: k, Cols: 1})
 			}
 		}
+	}
+	if t.Legend != "" {
+		cells := make([]sheetCell, n)
+		for i := range cells {
+			cells[i] = sheetCell{Border: ruled}
+		}
+		cells[0].Text = t.Legend
+		sh.Rows = append(sh.Rows, sheetRow{Cells: cells, Height: sh.Size*1.3*float64(1+len(t.Legend)/sheetWidth) + 4})
+		sh.Merges = append(sh.Merges, sheetSpan{Row: len(sh.Rows), Col: 1, Rows: 1, Cols: n})
 	}
 }
 

@@ -114,17 +114,22 @@ func texTable(s *spec.Spec, t *spec.Table, xl bool) string {
 		hline = "\\hline\n"
 	}
 	head := hline + texHeader(t) + hline
-	b.WriteString(head)
-	if t.RepeatHeader {
-		b.WriteString("\\endfirsthead\n" + head + "\\endhead\n")
-	}
+	instr := ""
 	if t.Instruction != nil {
 		cells := make([]string, n)
 		for i, c := range t.Instruction {
 			cells[i] = "\\itshape " + texParas(c)
 		}
-		b.WriteString(strings.Join(cells, " & ") + " \\\\\n" + hline)
+		instr = strings.Join(cells, " & ") + " \\\\\n" + hline
 	}
+	if t.InstructionInHeader {
+		head, instr = head+instr, ""
+	}
+	b.WriteString(head)
+	if t.RepeatHeader {
+		b.WriteString("\\endfirsthead\n" + head + "\\endhead\n")
+	}
+	b.WriteString(instr)
 	covered := make([]int, n)
 	for ri, r := range t.Rows {
 		if r.Theme != "" {
@@ -157,6 +162,10 @@ func texTable(s *spec.Spec, t *spec.Table, xl bool) string {
 		if ruled {
 			b.WriteString(texRuleBelow(t, ri, covered))
 		}
+	}
+	if t.Legend != "" {
+		fmt.Fprintf(&b, "\\multicolumn{%d}{%sp{\\dimexpr\\linewidth-2\\tabcolsep-1.2pt\\relax}%s}{%s} \\\\\n%s",
+			n, bar, bar, texLines(t.Legend), hline)
 	}
 	fmt.Fprintf(&b, "\\end{%s}}\n\n", env)
 	return b.String()
