@@ -44,8 +44,8 @@ func writeSVGFile(name string, doc *extract.Document, p extract.Page) error {
 }
 
 func drawPage(w *bufio.Writer, doc *extract.Document, p extract.Page) {
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.2f %.2f" font-family="sans-serif">`+"\n",
-		p.Width, p.Height, p.Width, p.Height)
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.2f %.2f" font-family="%s">`+"\n",
+		p.Width, p.Height, p.Width, p.Height, svgFonts)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
 	for _, t := range doc.Tables {
 		if p.Number >= t.PageFirst && p.Number <= t.PageLast {
@@ -69,9 +69,7 @@ func drawPage(w *bufio.Writer, doc *extract.Document, p extract.Page) {
 
 func drawLine(w *bufio.Writer, l extract.Line, colour string) {
 	for _, wd := range l.Words {
-		base := wd.Bottom - 0.2*wd.Size
-		fmt.Fprintf(w, `<text x="%.2f" y="%.2f" font-size="%.2f" fill="%s" textLength="%.2f" lengthAdjust="spacingAndGlyphs">%s</text>`+"\n",
-			wd.X0, base, wd.Size, colour, math.Max(wd.X1-wd.X0, 0.5), xmlEscape(wd.Text))
+		drawWord(w, wd, colour)
 	}
 }
 

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/actionplan/actionplan/extract"
+)
+
+// TestSVGWordWidths draws every page of the seed plan and checks that each
+// word is fitted to the width the PDF gives it: textLength times the
+// horizontal scale equals the word's PDF width, from its PDF position.
+func TestSVGWordWidths(t *testing.T) {
+	requireSeed(t)
+	doc := extract.File(context.Background(), seedPDF, extract.Options{})
+	checked := 0
+	for _, p := range doc.Pages {
+		var want []extract.Word
+		for _, ls := range [][]extract.Line{p.Lines, p.Furniture} {
+			for _, l := range ls {
+				want = append(want, l.Words...)
+			}
+		}
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		drawPage(w, doc, p)
+		w.Flush()
+		got := drawnWords(t, buf.Bytes())
+		if len(got) != len(want) {
+			t.Fatalf("page %d: %d words drawn fitted, want %d", p.Number, len(got), len(want))
+		}
+		for i, g := range got {
+			wd := want[i]
+			pdfW := math.Max(wd.X1-wd.X0, 0.5)
+			if math.Abs(g.x-wd.X0) > 0.01 || math.Abs(g.width-pdfW) > 0.02 {
+				t.Errorf("page %d word %q: drawn at %.2f, %.3f wide; PDF has %.2f, %.3f wide", p.Number, wd.Text, g.x, g.width, wd.X0, pdfW)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d words checked", checked)
+	}
+}
+
+type drawnWord struct{ x, width float64 }
+
+// drawnWords reads each fitted word of an SVG page: its x, and its
+// textLength times the x scale of its transform.
+func drawnWords(t *testing.T, svg []byte) []drawnWord {
+	t.Helper()
+	var out []drawnWord
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "text" {
+			continue
+		}
+		a := map[string]string{}
+		for _, at := range se.Attr {
+			a[at.Name.Local] = at.Value
+		}
+		if a["lengthAdjust"] == "" {
+			continue
+		}
+		m := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(a["transform"], "matrix("), ")"))
+		if len(m) != 6 {
+			t.Fatalf("word without a scale: %v", se)
+		}
+		x, _ := strconv.ParseFloat(a["x"], 64)
+		tl, _ := strconv.ParseFloat(a["textLength"], 64)
+		sx, _ := strconv.ParseFloat(m[0], 64)
+		out = append(out, drawnWord{x: x, width: tl * sx})
+	}
+}
