@@ -311,4 +311,11 @@ chrome g03_dhr_landscape_narrow_chrome g03_dhr_landscape_narrow \
 calc g03_dhr_landscape_narrow_calc g03_dhr_landscape_narrow \
 	"landscape plan from an .xlsx through Calc: fitToWidth landscape, print title row, RAG words, wrapped narrow columns (stress set)"
 
+chrome s12_w7_chrome s12_w7 \
+	"a recommendation merged (rowspan) over five action rows and itself running across the page break; an action row starts exactly at the top of the new page under the repeated header, with no rule to mark it (stress set)"
+chrome s12_w12_chrome s12_w12 \
+	"the merged recommendation across a page break at another wording and length (stress set)"
+chrome s05_dhr_kent_merged_cross_chrome s05_dhr_kent_merged_cross \
+	"the Home Office template's merged recommendation across a page break, printed by Chromium (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

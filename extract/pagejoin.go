@@ -16,7 +16,7 @@ func (b *builder) continuation(cells [][]cellLine) bool {
 		return false
 	}
 	if b.leadingEmpty(cells) {
-		return true
+		return !b.freshAction(cells)
 	}
 	if b.numbered*2 >= len(b.groups) {
 		return numberOfCells(cells, b.cols) == ""
@@ -33,6 +33,35 @@ func (b *builder) continuation(cells [][]cellLine) bool {
 		}
 	}
 	return false
+}
+
+// freshAction: a band at the top of a page, under the merged cells of a
+// recommendation, that starts a new action rather than going on with the
+// last: every cell the last action filled outside the leading columns is
+// filled again, and each starts afresh where the last one ended whole (no
+// line stopping mid-phrase or on a hyphen, no lower-case start). A printer
+// that breaks the page just before an action row need draw nothing there to
+// tell the two apart; a row that goes on leaves some cell short or running
+// on.
+func (b *builder) freshAction(cells [][]cellLine) bool {
+	g := b.lastGroup()
+	last := g.rows[len(g.rows)-1]
+	fresh := 0
+	for c := b.leadCols(); c < len(cells) && c < len(last.cells); c++ {
+		if len(last.cells[c]) == 0 {
+			continue
+		}
+		if len(cells[c]) == 0 {
+			return false
+		}
+		prev := last.cells[c][len(last.cells[c])-1].text
+		next := cells[c][0].text
+		if endsMidPhrase(prev) || hyphenEnd(prev) || startsLower(next) {
+			return false
+		}
+		fresh++
+	}
+	return fresh >= 2
 }
 
 // endsMidPhrase: a line that stops on a comma, a hyphen or a word that

@@ -150,6 +150,19 @@ func (b *builder) moreActions(g *groupAcc, subs [][][]cellLine, bd band) {
 		g.merged[c] = true
 	}
 	for _, s := range subs {
+		// Text in a merged column goes on in the merged cell (a
+		// recommendation running on beside its next action, past a page
+		// break).
+		for c := range s {
+			if c < len(g.merged) && g.merged[c] && len(s[c]) > 0 {
+				if bd.first {
+					s[c][0].joined = true
+				}
+				g.rows[0].cells[c] = appendDedup(g.rows[0].cells[c], s[c])
+				g.rows[0].touch([][]cellLine{s[c]})
+				s[c] = nil
+			}
+		}
 		r := newRow(s)
 		r.fills = b.cellFills(bd.page, s)
 		g.rows = append(g.rows, r)
