@@ -303,3 +303,32 @@ func TestDocumentLikeLinks(t *testing.T) {
 	}
 	checkFiles(t, dir, "summary", "minutes")
 }
+
+// Redirects are bounded, and each hop is checked against robots.txt.
+func TestRedirects(t *testing.T) {
+	r := serveRoutes(t, map[string]http.HandlerFunc{
+		"/robots.txt": func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n") },
+		"/list":       htmlPage(`<a href="/loop.pdf">loop</a><a href="/to-private.pdf">private</a><a href="/two.pdf">two hops</a>`),
+		"/loop.pdf": func(w http.ResponseWriter, req *http.Request) {
+			http.Redirect(w, req, "/loop.pdf?again", http.StatusFound)
+		},
+		"/to-private.pdf": func(w http.ResponseWriter, req *http.Request) {
+			http.Redirect(w, req, "/private/a.pdf", http.StatusTemporaryRedirect)
+		},
+		"/private/a.pdf": pdfFile("private"),
+		"/two.pdf": func(w http.ResponseWriter, req *http.Request) {
+			http.Redirect(w, req, "/one.pdf", http.StatusMovedPermanently)
+		},
+		"/one.pdf": func(w http.ResponseWriter, req *http.Request) {
+			http.Redirect(w, req, "/files/final.pdf", http.StatusSeeOther)
+		},
+		"/files/final.pdf": pdfFile("final"),
+	})
+	dir := t.TempDir()
+	sum := runSites(t, testConfig(dir, &testClock{}), r.srv.URL+"/list")
+	if sum.New != 1 || sum.Failed != 1 || sum.Disallowed != 1 || r.count("/private/a.pdf") != 0 ||
+		r.count("/loop.pdf") != maxRedirects || !strings.Contains(sum.Failures[0].Error, "more than 10 redirects") {
+		t.Errorf("%+v; /loop.pdf asked %d times", sum, r.count("/loop.pdf"))
+	}
+	checkFiles(t, dir, "final")
+}
