@@ -32,9 +32,12 @@ bench: build
 corpus:
 	./corpus/make.sh
 
-# Rewrite golden/ from corpus/src (never from the extractor's output).
+# Rewrite golden/ from corpus/src (never from the extractor's output), and
+# corpus/pages.tsv, each golden row's pages as pdftotext reads them (needs
+# poppler-utils).
 golden-update:
 	$(GO) test -tags $(TAGS) ./golden -run TestGolden -update
+	python3 corpus/pagespans.py
 
 # Word-level agreement of our text layer with pdftotext on ../shared/realworld.
 realworld: build

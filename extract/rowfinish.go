@@ -13,6 +13,7 @@ func (b *builder) finish(t Table) Table {
 	for gi, g := range b.groups {
 		for ri, r := range g.rows {
 			row := Row{Theme: g.theme, Group: gi + 1, Cells: make([]string, b.cols.n())}
+			span := &rowAcc{pageFirst: -1}
 			for c := range row.Cells {
 				src := r.cells[c]
 				if g.merged[c] {
@@ -20,14 +21,19 @@ func (b *builder) finish(t Table) Table {
 				}
 				row.Cells[c] = cellText(src, right[c], pitch)
 				row.Boxes = append(row.Boxes, boxes(src, c)...)
+				span.touch([][]cellLine{src})
 			}
 			row.Fills = rowFills(g, r, b.cols.n())
 			row.Number = numberOfCells(r.cells, b.cols)
 			if row.Number == "" {
 				row.Number = b.numberOf(g)
 			}
+			// A row is printed on every page that holds any of its cells,
+			// a recommendation merged over several actions included.
 			row.PageFirst, row.PageLast = r.pageFirst+1, r.pageLast+1
-			if ri > 0 && g.rows[0].pageFirst >= 0 && row.PageFirst == 0 {
+			if span.pageFirst >= 0 {
+				row.PageFirst, row.PageLast = span.pageFirst+1, span.pageLast+1
+			} else if ri > 0 && g.rows[0].pageFirst >= 0 && row.PageFirst == 0 {
 				row.PageFirst, row.PageLast = g.rows[0].pageFirst+1, g.rows[0].pageLast+1
 			}
 			t.Rows = append(t.Rows, row)

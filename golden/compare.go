@@ -20,6 +20,8 @@ type Diffs struct {
 	// collapsed); golden rows the extraction lacks count as wrong.
 	Cells, CellsExact int
 	Rows, RowsExact   int
+	// Page spans checked against poppler's reading (corpus/pages.tsv).
+	PagesChecked, PagesExact int
 }
 
 func (d *Diffs) loose(format string, args ...any) {

@@ -24,6 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden/*.json from corpus/src (
 const (
 	corpusDir = "../corpus"
 	manifest  = "../corpus/MANIFEST.tsv"
+	pagesTSV  = "../corpus/pages.tsv"
 )
 
 func entries(t *testing.T) []Entry {
@@ -105,6 +106,10 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	cells, strict := 0, 0
+	spans, err := ReadSpans(pagesTSV)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var all Diffs
 	files, filesExact := 0, 0
 	for _, e := range es {
@@ -112,6 +117,7 @@ func TestGolden(t *testing.T) {
 			g := readGolden(t, e)
 			doc := extractEntry(t, e)
 			d := Compare(g, doc)
+			d.Pages(spans[e.ID], doc)
 			for _, m := range d.Loose {
 				t.Errorf("[collapsed whitespace] %s", m)
 			}
@@ -122,6 +128,8 @@ func TestGolden(t *testing.T) {
 			all.CellsExact += d.CellsExact
 			all.Rows += d.Rows
 			all.RowsExact += d.RowsExact
+			all.PagesChecked += d.PagesChecked
+			all.PagesExact += d.PagesExact
 			if d.Rows > 0 {
 				files++
 				if d.RowsExact == d.Rows && len(d.Loose) == 0 {
@@ -135,6 +143,7 @@ func TestGolden(t *testing.T) {
 	}
 	t.Logf("cells exact (whitespace collapsed): %d of %d (%.4f); rows exact: %d of %d; plan files with every row exact: %d of %d",
 		all.CellsExact, all.Cells, float64(all.CellsExact)/float64(max(all.Cells, 1)), all.RowsExact, all.Rows, filesExact, files)
+	t.Logf("page spans (first and last pages poppler places): %d of %d exact", all.PagesExact, all.PagesChecked)
 	t.Logf("paragraph breaks: %d of %d cells exact (%.1f%%)", strict, cells, 100*float64(strict)/float64(max(cells, 1)))
 }
 
