@@ -131,6 +131,7 @@ func finish(doc *Document, images int) {
 	}
 	markFurniture(doc.Pages)
 	doc.Tables = findTables(doc)
+	judgePlans(doc)
 	doc.Outcome = OutcomeNoPlan
 	// Action rows are numbered through the document's plans; rows of other
 	// tables through their own table.

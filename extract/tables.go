@@ -19,6 +19,7 @@ func findTables(doc *Document) []Table {
 			continue
 		}
 		t, endPage, endLine := rebuild(doc, h)
+		dropKeyRows(&t)
 		if len(t.Rows) > 0 {
 			tables = append(tables, t)
 		}
@@ -47,10 +48,12 @@ func rebuild(doc *Document, h header) (Table, int, int) {
 	cols := columnsOf(h, p, sample)
 	t := Table{IsPlan: h.plan, Columns: cols.names, Bounds: cols.bounds, PageFirst: h.page + 1}
 	b := newBuilder(doc, cols, h.page)
-	pi, start := h.page, h.last+1
+	h.under = repeatedUnder(doc, h)
+	pi, start := h.page, h.last+1+h.under
 	for {
 		r := regionOn(doc, pi, start, cols, h)
 		b.addRegion(doc, r)
+		t.extent = append(t.extent, regionExtent(r, h))
 		t.PageLast = pi + 1
 		if r.ended || pi+1 >= len(doc.Pages) {
 			if !r.ended {
@@ -326,6 +329,9 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 	rh, found := findHeader(p, pi, 0)
 	if found && rh.first <= 1 && sameHeader(rh, h) {
 		start = rh.last + 1
+		if h.under > 0 && sameLinesUnder(&doc.Pages[h.page], h, p, rh) >= h.under {
+			start += h.under
+		}
 		found = false
 	}
 	if start >= len(p.Lines) {
@@ -360,4 +366,24 @@ func sameHeader(a, b header) bool {
 		return true
 	}
 	return len(a.labels) == len(b.labels) && a.cats == b.cats
+}
+
+// pageSpan is the height a table takes on one page (0-based page index).
+type pageSpan struct {
+	page     int
+	top, bot float64
+}
+
+// regionExtent is the height the table takes on the region's page: from
+// its header on the first page, from the page top on the pages it goes on
+// to (where a repeated header stands), down to its last line.
+func regionExtent(r region, h header) pageSpan {
+	s := pageSpan{page: r.page, top: 0, bot: r.bot}
+	if r.page == h.page {
+		s.top = h.top
+	}
+	for _, l := range r.lines {
+		s.bot = math.Max(s.bot, l.Bottom)
+	}
+	return s
 }

@@ -63,6 +63,10 @@ type Table struct {
 	Rows      []Row    // logical rows (action rows), in order
 	// Bounds are the column edges on the first page, in points, len(Columns)+1.
 	Bounds []float64
+	// NotPlan says why a table whose header reads as a plan's was not taken
+	// for one ("" when it was, or when its header never read so).
+	NotPlan string
+	extent  []pageSpan // the height it takes on each of its pages
 }
 
 // Row is one logical row of a table, rebuilt whole across pages. Where a

@@ -302,6 +302,12 @@ func compareCanonical(g spec.Golden, recs []normalize.Record) []string {
 		if r.Status != w.Status {
 			out = append(out, fmt.Sprintf("%s: status %q, want %q (printed %q)", at, r.Status, w.Status, r.StatusPrinted))
 		}
+		if w.RecommendationNumber != "" && r.RecommendationNumber != w.RecommendationNumber {
+			out = append(out, fmt.Sprintf("%s: recommendation number %q, want %q", at, r.RecommendationNumber, w.RecommendationNumber))
+		}
+		if w.Recommendation != "" && spec.Collapse(r.Recommendation) != w.Recommendation {
+			out = append(out, fmt.Sprintf("%s: recommendation %q, want %q", at, r.Recommendation, w.Recommendation))
+		}
 		if a, b := sorted(r.Agencies), sorted(w.Agencies); !equal(a, b) {
 			out = append(out, fmt.Sprintf("%s: agencies %q, want %q (lead agency %q)", at, a, b, r.LeadAgency))
 		}

@@ -21,6 +21,8 @@ const (
 	FieldCompletion     = "completion_date"
 	FieldEvidence       = "evidence"
 	FieldRAG            = "rag"
+	FieldTheme          = "theme"
+	FieldPriority       = "priority"
 )
 
 // headerRules map a header, lower-cased with punctuation as spaces, to a
@@ -35,6 +37,8 @@ var headerRules = []struct {
 	re    *regexp.Regexp
 }{
 	{FieldNumber, regexp.MustCompile(`^(|no|number|ref|reference|rec no|#|item)$`)},
+	{FieldTheme, regexp.MustCompile(`^(key )?themes?$|^(theme|area) of (learning|practice)$`)},
+	{FieldPriority, regexp.MustCompile(`^priority( rating| level)?$`)},
 	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or|and) regional\b|^level$`)},
 	{FieldRAG, regexp.MustCompile(`\brag\b|\bred amber green\b|progress indicator|\brating\b`)},
 	{FieldMilestone, regexp.MustCompile(`\bmilestones?\b`)},
@@ -45,7 +49,7 @@ var headerRules = []struct {
 	{FieldEvidence, regexp.MustCompile(`\bevidence\b|\bassurance\b|\bverification\b`)},
 	{FieldOutcome, regexp.MustCompile(`\boutcomes?\b|success (measure|criteria)|\bmeasures? of success|\bimpact\b|expected result`)},
 	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b`)},
-	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b`)},
+	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b`)},
 	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b`)},
 	{FieldRecommendation, regexp.MustCompile(`recommend|\bissues?\b|\blearning\b|\bfindings?\b|\bwhat\b`)},
 }

@@ -15,6 +15,7 @@ type docState struct {
 	review   Review
 	clean    *Cleaner
 	legend   Legend
+	codes    Codes   // status codes the plan's key explains
 	trust    string  // the document's one NHS trust, for "The Trust"
 	owner    string  // the NHS trust the title names, whose plan this is
 	heading  *Agency // the body named in the heading above the current table
@@ -26,6 +27,7 @@ func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	d.review = n.reg.ReadReview(reviewTexts(doc))
 	d.clean = NewCleaner(docCells(doc)...)
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
+	d.codes = FindCodes(pageTexts(doc))
 	d.owner = d.titleTrust()
 	d.trust = d.findTrust()
 	return d

@@ -27,22 +27,27 @@ type Record struct {
 	Cells          map[string]string `json:"cells"`
 
 	// Further keys.
-	Table          int      `json:"table"`                 // 0-based index of the table in the document
-	Group          int      `json:"group"`                 // rows of one merged recommendation share it
-	Theme          string   `json:"theme"`                 // theme sub-heading above the row
-	ScopePrinted   string   `json:"scope_printed"`         // the scope cell as printed
-	LeadOfficer    string   `json:"lead_officer"`          // a person or role
-	TargetDateISO  string   `json:"target_date_iso"`       // "2023-03-31", "2022-03", "2024-Q2", "2025"
-	TargetDatePrec string   `json:"target_date_precision"` // day, month, quarter, year or ""
-	CompletionDate string   `json:"completion_date"`       // the completion cell as printed
-	CompletionISO  string   `json:"completion_date_iso"`   // the first date it prints, ISO to its precision
-	Evidence       string   `json:"evidence"`
-	StatusPrinted  string   `json:"status_printed"` // the text the status was read from
-	StatusSource   string   `json:"status_source"`  // the column it was read from
-	StatusDate     string   `json:"status_date"`    // ISO date printed with the status
-	RAG            string   `json:"rag"`            // red, amber, green, blue, yellow or ""
-	AsOf           string   `json:"as_of"`          // the plan's "as of" date from a dated update header
-	AgencyDetail   []Agency `json:"agency_detail"`  // each agency with its sector and whether it matched
+	Table int    `json:"table"` // 0-based index of the table in the document
+	Group int    `json:"group"` // rows of one merged recommendation share it
+	Theme string `json:"theme"` // theme sub-heading above the row, or the theme column
+	// RecommendationNumber is the number of the recommendation a band row
+	// above the row states ("Recommendation 3: ..." over actions 3.1, 3.2),
+	// or of the row's own recommendation where it prints one.
+	RecommendationNumber string   `json:"recommendation_number"`
+	Priority             string   `json:"priority"`              // a priority column as printed ("A", "High")
+	ScopePrinted         string   `json:"scope_printed"`         // the scope cell as printed
+	LeadOfficer          string   `json:"lead_officer"`          // a person or role
+	TargetDateISO        string   `json:"target_date_iso"`       // "2023-03-31", "2022-03", "2024-Q2", "2025"
+	TargetDatePrec       string   `json:"target_date_precision"` // day, month, quarter, year or ""
+	CompletionDate       string   `json:"completion_date"`       // the completion cell as printed
+	CompletionISO        string   `json:"completion_date_iso"`   // the first date it prints, ISO to its precision
+	Evidence             string   `json:"evidence"`
+	StatusPrinted        string   `json:"status_printed"` // the text the status was read from
+	StatusSource         string   `json:"status_source"`  // the column it was read from
+	StatusDate           string   `json:"status_date"`    // ISO date printed with the status
+	RAG                  string   `json:"rag"`            // red, amber, green, blue, yellow or ""
+	AsOf                 string   `json:"as_of"`          // the plan's "as of" date from a dated update header
+	AgencyDetail         []Agency `json:"agency_detail"`  // each agency with its sector and whether it matched
 }
 
 // Agency is one body named in a lead-agency cell.

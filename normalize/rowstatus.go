@@ -25,7 +25,11 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 		rec.RAG = fillRAG(cols, r)
 	}
 	for _, f := range []string{FieldStatus, FieldCompletion, FieldUpdate, FieldRAG} {
-		if st := readStatus(f, cols.header(f), d.cell(cols, r, f)); st.Status != "" {
+		st := readStatus(f, cols.header(f), d.cell(cols, r, f))
+		if st.Status == "" {
+			st = d.codeStatus(f, d.cell(cols, r, f))
+		}
+		if st.Status != "" {
 			rec.setStatus(st, cols.header(f))
 			break
 		}

@@ -53,7 +53,9 @@ func (d *docState) table(t *extract.Table) []Record {
 	for _, r := range t.Rows {
 		recs = append(recs, d.row(t, cols, r))
 	}
+	applyBands(recs, cols)
 	d.applyRanges(recs, cols, t)
+	applyColourDefaults(recs)
 	return recs
 }
 
@@ -75,6 +77,10 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 		Outcome: get(FieldOutcome), Update: get(FieldUpdate), Evidence: get(FieldEvidence),
 		LeadOfficer: get(FieldLeadOfficer), LeadAgency: get(FieldLeadAgency), TargetDate: get(FieldTargetDate),
 		CompletionDate: get(FieldCompletion), ScopePrinted: get(FieldScope), AsOf: cols.asOf,
+		Priority: get(FieldPriority),
+	}
+	if th := get(FieldTheme); th != "" {
+		rec.Theme = th
 	}
 	if rec.Outcome == "" && strings.Contains(strings.ToLower(cols.header(FieldCompletion)), "outcome") {
 		rec.Outcome = rec.CompletionDate // "Date of completion and outcome" holds both

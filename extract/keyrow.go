@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Key rows: a plan may print its status key as a row straight under (or
+// over) its action rows ("Key: G = complete, A = on track, R = off
+// track"). Such a row explains the codes; it is not an action. The key's
+// text stays on the page, where normalize reads it as the plan's key.
+
+var (
+	keyPair  = regexp.MustCompile(`(?:^|[\s,;:(/])([A-Z]{1,4}|(?i:red|amber|green|blue|yellow))\s*[=–—]\s*\S`)
+	keyLabel = regexp.MustCompile(`(?i)^\s*((status|rag|colour|progress)\s+)?(key|legend)\s*[:\-–]`)
+)
+
+// isKeyRow: the row's text, all cells together, reads as a key: a "Key:"
+// or "Legend:" label with a code explained, or two codes explained or more.
+// A numbered row is an action, whatever it defines.
+func isKeyRow(r Row) bool {
+	if r.Number != "" {
+		return false
+	}
+	text := strings.TrimSpace(strings.Join(r.Cells, " "))
+	if text == "" || len(strings.Fields(text)) > 40 {
+		return false
+	}
+	pairs := len(keyPair.FindAllStringIndex(text, -1))
+	return pairs >= 2 || pairs >= 1 && keyLabel.MatchString(text)
+}
+
+// dropKeyRows removes key rows from the ends of a table's rows.
+func dropKeyRows(t *Table) {
+	for len(t.Rows) > 0 && isKeyRow(t.Rows[len(t.Rows)-1]) {
+		t.Rows = t.Rows[:len(t.Rows)-1]
+	}
+	for len(t.Rows) > 0 && isKeyRow(t.Rows[0]) {
+		t.Rows = t.Rows[1:]
+	}
+}

@@ -1,0 +1,199 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Plan or not: a header that names actions and who does them, or their
+// status, is only a candidate. Incident logs, outbreak reports, complaint
+// and risk registers and training logs print "Action taken" and "Current
+// status" too. What decides is what the columns hold and what the
+// document around the table is about:
+//
+//   - a recommendation column of sentences, an action column of phrases,
+//     a target-date column, numbered rows (1, 2.1, R3) speak for a plan;
+//   - a column of bare counts or scores (cases, attendees, likelihood),
+//     rows keyed by an event date, people named by initial and surname in
+//     the column for who acts, speak against;
+//   - so does a document whose text outside its tables never mentions a
+//     review, recommendations or an action plan.
+//
+// A candidate is a plan when the evidence for outweighs the evidence
+// against by planThreshold.
+
+const planThreshold = 2
+
+// judgePlans keeps IsPlan only on the candidates the evidence bears out,
+// and says on the others why not.
+func judgePlans(doc *Document) {
+	ctx := reviewContext(doc)
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		if !t.IsPlan {
+			continue
+		}
+		score, against := planEvidence(t, ctx)
+		if score < planThreshold {
+			t.IsPlan = false
+			t.NotPlan = strings.Join(against, "; ")
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("table %d (pages %d-%d): its header reads as an action plan's, but not what it holds (%s): not taken for a plan",
+				i+1, t.PageFirst, t.PageLast, t.NotPlan))
+		}
+	}
+}
+
+// colKind is what a column's header says it is.
+func colKind(label string) int {
+	cats := 0
+	for _, w := range strings.Fields(label) {
+		cats |= labelWords[labelToken(w)]
+	}
+	return cats
+}
+
+// planEvidence weighs a candidate table; against lists what spoke
+// against it.
+func planEvidence(t *Table, ctx bool) (score int, against []string) {
+	n := len(t.Rows)
+	if n == 0 {
+		return 0, []string{"no rows"}
+	}
+	numbered := 0
+	for _, r := range t.Rows {
+		if r.Number != "" {
+			numbered++
+		}
+	}
+	if 5*numbered >= 3*n {
+		score++
+	}
+	for c, label := range t.Columns {
+		cells := column(t, c)
+		kind := colKind(label)
+		switch {
+		case kind&catRec != 0 && meanWords(cells) >= 6:
+			score += 2
+		case kind&catAct != 0 && meanWords(cells) >= 4:
+			score++
+		}
+		if kind&catWhen != 0 && c > 0 && targetLabel(label) && share(cells, hasDate) >= 0.5 {
+			score++
+		}
+		if c == 0 && share(cells, startsWithDate) >= 0.6 {
+			score -= 2
+			against = append(against, "rows keyed by a date")
+		}
+		if c > 0 && kind&catNum == 0 && share(cells, isCount) >= 0.7 {
+			score -= 2
+			against = append(against, fmt.Sprintf("column %q holds counts", label))
+		}
+		if kind&catWho != 0 && share(cells, isInitialName) >= 0.5 {
+			score--
+			against = append(against, fmt.Sprintf("column %q names people by initial", label))
+		}
+	}
+	if ctx {
+		score++
+	} else {
+		score -= 2
+		against = append(against, "the document names no review, recommendations or action plan")
+	}
+	if len(against) == 0 {
+		against = append(against, "no recommendations, numbered rows or target dates")
+	}
+	return score, against
+}
+
+// column returns the non-empty cells of column c.
+func column(t *Table, c int) []string {
+	var out []string
+	for _, r := range t.Rows {
+		if c < len(r.Cells) && strings.TrimSpace(r.Cells[c]) != "" {
+			out = append(out, r.Cells[c])
+		}
+	}
+	return out
+}
+
+func meanWords(cells []string) float64 {
+	if len(cells) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range cells {
+		n += len(strings.Fields(c))
+	}
+	return float64(n) / float64(len(cells))
+}
+
+func share(cells []string, f func(string) bool) float64 {
+	if len(cells) == 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range cells {
+		if f(strings.TrimSpace(c)) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(cells))
+}
+
+// targetLabel: a date column that says when something is due, not when
+// something happened ("Date received", "Date notified").
+func targetLabel(label string) bool {
+	for _, w := range strings.Fields(strings.ToLower(label)) {
+		switch labelToken(w) {
+		case "target", "timescale", "timescales", "deadline", "timeframe", "completion", "when", "by", "due", "timeline", "complete", "review":
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	datePat      = regexp.MustCompile(`(?i)\b(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|q[1-4]\b|20\d\d|quarter|month|week|ongoing|immediate)`)
+	leadDatePat  = regexp.MustCompile(`(?i)^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})`)
+	countPat     = regexp.MustCompile(`^\d{1,6}(\.\d+)?%?$`)
+	initialNames = regexp.MustCompile(`^([A-Z]\.\s?)+[A-Z][a-z'’-]+$`)
+)
+
+func hasDate(s string) bool        { return datePat.MatchString(s) }
+func startsWithDate(s string) bool { return leadDatePat.MatchString(s) }
+func isCount(s string) bool        { return countPat.MatchString(s) }
+func isInitialName(s string) bool  { return initialNames.MatchString(s) }
+
+// reviewWords are what a document that publishes an action plan says
+// about itself somewhere outside its tables.
+var reviewWords = regexp.MustCompile(`(?i)\b(recommendations?|action plan|(homicide|adults?|practice|case|learning|safeguarding|mental health|independent) reviews?|independent investigation|lessons (learned|learnt|identified)|DHR|SAR|C?SPR|LCSPR|SCR|MHHR|IMR)\b`)
+
+// reviewContext reports whether the text outside the document's tables
+// names a review, recommendations or an action plan.
+func reviewContext(doc *Document) bool {
+	for pi, p := range doc.Pages {
+		for _, l := range p.Lines {
+			if inAnyTable(doc.Tables, pi, l) {
+				continue
+			}
+			if reviewWords.MatchString(l.Text()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inAnyTable reports whether line l of page pi lies in one of the tables.
+func inAnyTable(ts []Table, pi int, l Line) bool {
+	mid := (l.Top + l.Bottom) / 2
+	for _, t := range ts {
+		for _, s := range t.extent {
+			if s.page == pi && mid >= s.top-1 && mid <= s.bot+1 {
+				return true
+			}
+		}
+	}
+	return false
+}

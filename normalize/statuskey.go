@@ -1,0 +1,113 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Status keys: a plan may print its status as letter codes ("C", "IP",
+// "NYS") or as a colour alone, and explain them in a key near the table
+// ("Key: C = Complete; IP = In progress; NYS = Not yet started", "G =
+// complete, A = on track, R = off track"). A code is read through the
+// plan's own key first, then through the codes plans commonly use; a
+// colour through the legend (rag.go), then through the usual meaning of
+// RAG colours, so that every colour, amber included, gives a status.
+
+// Codes maps a status code, upper-cased, to the status the plan's key
+// gives it.
+type Codes map[string]string
+
+// codeRE finds "CODE =" in a key line: a code of one to four capitals, or
+// a colour word.
+var codeRE = regexp.MustCompile(`(?:^|[\s,;:(/])([A-Z]{1,4}|(?i:red|amber|green|blue|yellow|grey|purple))\s*=\s*`)
+
+var keyLead = regexp.MustCompile(`(?i)^\s*(status |rag |colour |progress )?(key|legend)\b`)
+
+// FindCodes reads the document's key lines: lines with two "CODE =
+// meaning" pairs or more, or one after "Key" or "Legend".
+func FindCodes(lines []string) Codes {
+	c := Codes{}
+	for _, l := range lines {
+		ms := codeRE.FindAllStringSubmatchIndex(l, -1)
+		if len(ms) < 2 && !(len(ms) == 1 && keyLead.MatchString(l)) {
+			continue
+		}
+		for i, m := range ms {
+			end := len(l)
+			if i+1 < len(ms) {
+				end = ms[i+1][0]
+			}
+			code := strings.ToUpper(l[m[2]:m[3]])
+			meaning := strings.Trim(l[m[1]:end], " ;,.\t")
+			if _, seen := c[code]; seen {
+				continue
+			}
+			if st := ParseStatus(meaning).Status; st != "" {
+				c[code] = st
+			}
+		}
+	}
+	return c
+}
+
+// defaultCodes are the codes plans use without always explaining them.
+var defaultCodes = map[string]string{
+	"C": StatusCompleted, "CO": StatusCompleted, "COMP": StatusCompleted, "D": StatusCompleted,
+	"O": StatusOngoing, "OG": StatusOngoing, "IP": StatusOngoing, "P": StatusOngoing, "WIP": StatusOngoing, "OT": StatusOngoing,
+	"NS": StatusNotStarted, "NYS": StatusNotStarted, "NST": StatusNotStarted,
+}
+
+var codeCell = regexp.MustCompile(`^[A-Za-z]{1,4}$`)
+
+// codeStatus reads a status or RAG cell that holds a code alone ("C",
+// "NYS"): through the plan's key, else the usual codes.
+func (d *docState) codeStatus(field, cell string) Status {
+	cell = strings.Trim(cell, " .")
+	if (field != FieldStatus && field != FieldRAG) || !codeCell.MatchString(cell) {
+		return Status{}
+	}
+	code := strings.ToUpper(cell)
+	st := d.codes[code]
+	if st == "" {
+		st = defaultCodes[code]
+	}
+	return Status{Status: st, Printed: cell}
+}
+
+// defaultColours is what a RAG colour means when the plan has no key:
+// green done, amber and yellow under way, red not started; where the plan
+// also uses blue, blue is done and green is on track.
+func defaultColour(rag string, blue bool) string {
+	switch rag {
+	case "blue":
+		return StatusCompleted
+	case "green":
+		if blue {
+			return StatusOngoing
+		}
+		return StatusCompleted
+	case "amber", "yellow":
+		return StatusOngoing
+	case "red":
+		return StatusNotStarted
+	}
+	return ""
+}
+
+// applyColourDefaults gives a status to the rows whose RAG colour neither
+// the cell's words nor the plan's key explained.
+func applyColourDefaults(recs []Record) {
+	blue := false
+	for _, r := range recs {
+		blue = blue || r.RAG == "blue"
+	}
+	for i := range recs {
+		r := &recs[i]
+		if r.Status != "" || r.RAG == "" {
+			continue
+		}
+		if st := defaultColour(r.RAG, blue); st != "" {
+			r.Status, r.StatusPrinted, r.StatusSource = st, r.RAG, "rag (usual colours)"
+		}
+	}
+}
