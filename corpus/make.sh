@@ -95,7 +95,7 @@ soffice_pdf() {
 	mv "$TMP/$2.pdf" "$PDF/$1.pdf"
 }
 
-# chrome ID SPEC QUIRK: Chromium from the spec's HTML.
+# chrome ID SPEC QUIRK [OUTCOME]: Chromium from the spec's HTML.
 chrome() {
 	keep "$1" && return 0
 	prof=$(mktemp -d)
@@ -103,10 +103,10 @@ chrome() {
 		--disable-component-update --disable-sync --user-data-dir="$prof" \
 		--print-to-pdf="$PDF/$1.pdf" --no-pdf-header-footer "file://$PWD/$BUILD/$2.html" >/dev/null 2>&1
 	rm -rf "$prof"
-	add "$1" "src/$2.json" "render $2.html; chromium --headless --print-to-pdf --no-pdf-header-footer $2.html" "$3" ok
+	add "$1" "src/$2.json" "render $2.html; chromium --headless --print-to-pdf --no-pdf-header-footer $2.html" "$3" "${4:-ok}"
 }
 
-# wk ID SPEC QUIRK: wkhtmltopdf from the spec's HTML, layout from its .wkargs
+# wk ID SPEC QUIRK [OUTCOME]: wkhtmltopdf from the spec's HTML, layout from its .wkargs
 # (one argument per line, so values may hold spaces).
 wk() {
 	keep "$1" && return 0
@@ -116,7 +116,7 @@ wk() {
 		# shellcheck disable=SC2046
 		wkhtmltopdf --quiet $(cat "$BUILD/$2.wkargs") "$BUILD/$2.html" "$PDF/$1.pdf"
 	) 2>/dev/null
-	add "$1" "src/$2.json" "render $2.html; wkhtmltopdf \$(cat $2.wkargs) $2.html" "$3" ok
+	add "$1" "src/$2.json" "render $2.html; wkhtmltopdf \$(cat $2.wkargs) $2.html" "$3" "${4:-ok}"
 }
 
 # gsd ID FROM SPEC QUIRK: Ghostscript re-distils corpus/pdf/FROM.pdf. Only
@@ -276,6 +276,48 @@ lo r06_instruction_status_hint_lo r06_instruction_status_hint \
 
 # Semantic stress set (issue 8): recommendation-only plans, bands, keys and
 # letter codes, colour-only RAG, Symbol bullets, tables that only look like plans.
+lo u01_sar_calderdale_recs_only_lo u01_sar_calderdale_recs_only \
+	"a SAR overview report's recommendations table alone (No. | Recommendation | Addressed to): one row per recommendation, two bodies in one addressee cell, 'All partner agencies'; no action table (semantic stress set)"
+chrome u01_sar_calderdale_recs_only_chrome u01_sar_calderdale_recs_only \
+	"the recommendation-only SAR printed by Chromium (semantic stress set)"
+wk u01_sar_calderdale_recs_only_wk u01_sar_calderdale_recs_only \
+	"the recommendation-only SAR printed by wkhtmltopdf: no repeated header, tabs for spaces (semantic stress set)"
+lodt u02_dhr_torbay_recs_theme_lodt u02_dhr_torbay_recs_theme \
+	"recommendations with Theme and Priority columns (No. | Theme | Recommendation | Lead organisation | Priority), R1.. numbers, after a chronology with an 'Action taken' column that is not a plan; flat ODT, landscape (semantic stress set)"
+wk u02_dhr_torbay_recs_theme_wk u02_dhr_torbay_recs_theme \
+	"the Theme/Priority recommendations table from wkhtmltopdf (semantic stress set)"
+chrome u02_dhr_torbay_recs_theme_chrome u02_dhr_torbay_recs_theme \
+	"the Theme/Priority recommendations table from Chromium (semantic stress set)"
+lo u03_lcspr_shropshire_bands_lo u03_lcspr_shropshire_bands \
+	"band rows 'Recommendation N: ...' across the table over actions N.1, N.2 with no Recommendation column; recommendation 3's actions run onto page 2; letter status codes C / IP / NYS explained by a key line under the table (semantic stress set)"
+chrome u03_lcspr_shropshire_bands_chrome u03_lcspr_shropshire_bands \
+	"the banded plan with letter codes from Chromium (semantic stress set)"
+gsd u03_lcspr_shropshire_bands_gs u03_lcspr_shropshire_bands_lo u03_lcspr_shropshire_bands \
+	"Ghostscript re-distil of the LibreOffice banded plan (semantic stress set)"
+lo u04_sar_rotherham_instr_legend_lo u04_sar_rotherham_instr_legend \
+	"an instruction row printed in the header and repeated with it on page 2, where row 6 breaks across the page; a key row spanning the foot of the table; G / A / R letters with fills (semantic stress set)"
+chrome u04_sar_rotherham_instr_legend_chrome u04_sar_rotherham_instr_legend \
+	"instruction row in the thead, repeated on page 2 above the continuation of row 5; key row at the foot; Chromium (semantic stress set)"
+lodt u04_sar_rotherham_instr_legend_lodt u04_sar_rotherham_instr_legend \
+	"instruction row in table-header-rows, repeated on page 2; key row at the foot; flat ODT (semantic stress set)"
+lo u05_dhr_wiltshire_colour_only_lo u05_dhr_wiltshire_colour_only \
+	"a Status column of colour alone (red, amber, green fills, no text) and no key anywhere: the usual meaning of each colour gives the status (semantic stress set)"
+chrome u05_dhr_wiltshire_colour_only_chrome u05_dhr_wiltshire_colour_only \
+	"the colour-only status plan from Chromium (semantic stress set)"
+wk u05_dhr_wiltshire_colour_only_wk u05_dhr_wiltshire_colour_only \
+	"the colour-only status plan from wkhtmltopdf (semantic stress set)"
+lo x01_council_incident_complaints_lo x01_council_incident_complaints \
+	"not a plan: a council's incident log (Date | Location | Incident | Action taken | Officer | Current status) and complaints register (Action taken | Outcome | Status) (semantic stress set)" no_plan
+chrome x01_council_incident_complaints_chrome x01_council_incident_complaints \
+	"the incident log and complaints register from Chromium (semantic stress set)" no_plan
+lo x02_outbreak_report_lo x02_outbreak_report \
+	"not a plan: an outbreak summary (Setting | Date notified | Organism | Cases | Actions taken | Lead | Current status) and a lessons table (semantic stress set)" no_plan
+wk x02_outbreak_report_wk x02_outbreak_report \
+	"the outbreak summary from wkhtmltopdf (semantic stress set)" no_plan
+lo x03_risk_register_training_log_lo x03_risk_register_training_log \
+	"not a plan: a risk register (Likelihood | Impact | Score | Mitigating actions | Risk owner | RAG, with fills) and a training log (Attendees | Action taken | Current status) (semantic stress set)" no_plan
+chrome x03_risk_register_training_log_chrome x03_risk_register_training_log \
+	"the risk register and training log from Chromium (semantic stress set)" no_plan
 lo u06_mhhr_lincolnshire_symbol_bullets_lo u06_mhhr_lincolnshire_symbol_bullets \
 	"Symbol (U+F0B7) and Wingdings (U+F0A7, U+F0D8) bullets stored as w:sym: LibreOffice draws them from OpenSymbol with private-use codes, and draws the text after a Wingdings bullet in a fallback font under /ActualText spans (semantic stress set)"
 lodt u06_mhhr_lincolnshire_symbol_bullets_lodt u06_mhhr_lincolnshire_symbol_bullets \

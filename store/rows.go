@@ -154,7 +154,7 @@ func (w *rowWriter) recommendation(plan int64, g []normalize.Record, rows map[ro
 		scope = firstNonEmpty(scope, r.Scope)
 		scopePrinted = firstNonEmpty(scopePrinted, r.ScopePrinted)
 	}
-	res, err := w.exec("rec", w.doc, plan, w.review, w.recSeq, g[0].Number, text, scope, scopePrinted,
+	res, err := w.exec("rec", w.doc, plan, w.review, w.recSeq, firstNonEmpty(g[0].RecommendationNumber, g[0].Number), text, scope, scopePrinted,
 		g[0].Theme, recommendationStatus(g), len(g), first, last)
 	if err != nil {
 		return err
