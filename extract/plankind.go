@@ -18,7 +18,8 @@ import (
 //     rows keyed by an event date, people named by initial and surname in
 //     the column for who acts, speak against;
 //   - so does a document whose text outside its tables never mentions a
-//     review, recommendations or an action plan.
+//     review, recommendations or an action plan (a table alone on its
+//     pages is judged by what it holds).
 //
 // A candidate is a plan when the evidence for outweighs the evidence
 // against by planThreshold.
@@ -55,7 +56,7 @@ func colKind(label string) int {
 
 // planEvidence weighs a candidate table; against lists what spoke
 // against it.
-func planEvidence(t *Table, ctx bool) (score int, against []string) {
+func planEvidence(t *Table, ctx docContext) (score int, against []string) {
 	n := len(t.Rows)
 	if n == 0 {
 		return 0, []string{"no rows"}
@@ -94,9 +95,10 @@ func planEvidence(t *Table, ctx bool) (score int, against []string) {
 			against = append(against, fmt.Sprintf("column %q names people by initial", label))
 		}
 	}
-	if ctx {
+	switch ctx {
+	case contextReview:
 		score++
-	} else {
+	case contextOther:
 		score -= 2
 		against = append(against, "the document names no review, recommendations or action plan")
 	}
@@ -169,20 +171,30 @@ func isInitialName(s string) bool  { return initialNames.MatchString(s) }
 // about itself somewhere outside its tables.
 var reviewWords = regexp.MustCompile(`(?i)\b(recommendations?|action plan|(homicide|adults?|practice|case|learning|safeguarding|mental health|independent) reviews?|independent investigation|lessons (learned|learnt|identified)|DHR|SAR|C?SPR|LCSPR|SCR|MHHR|IMR)\b`)
 
-// reviewContext reports whether the text outside the document's tables
-// names a review, recommendations or an action plan.
-func reviewContext(doc *Document) bool {
+// docContext is what the text outside a document's tables says.
+type docContext int
+
+const (
+	contextNone   docContext = iota // there is no text outside the tables
+	contextReview                   // it names a review, recommendations or an action plan
+	contextOther                    // it names none of them
+)
+
+// reviewContext reads the text outside the document's tables.
+func reviewContext(doc *Document) docContext {
+	ctx := contextNone
 	for pi, p := range doc.Pages {
 		for _, l := range p.Lines {
 			if inAnyTable(doc.Tables, pi, l) {
 				continue
 			}
 			if reviewWords.MatchString(l.Text()) {
-				return true
+				return contextReview
 			}
+			ctx = contextOther
 		}
 	}
-	return false
+	return ctx
 }
 
 // inAnyTable reports whether line l of page pi lies in one of the tables.

@@ -151,6 +151,7 @@ func finish(doc *Document, images int) {
 			doc.Outcome = OutcomeOK
 		}
 	}
+	flagDocument(doc)
 }
 
 func allPagesFailed(doc *Document) bool {

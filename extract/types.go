@@ -40,6 +40,7 @@ type Document struct {
 	Warnings []string // validation warnings, pages that failed, ...
 	Pages    []Page   // positioned text, in page order
 	Tables   []Table  // every table rebuilt, plans and others
+	Flags    []Flag   // what the extractor is unsure of (flags.go)
 }
 
 // Plans returns the tables marked as action plans.

@@ -36,7 +36,7 @@ var headerRules = []struct {
 	field string
 	re    *regexp.Regexp
 }{
-	{FieldNumber, regexp.MustCompile(`^(|no|number|ref|reference|rec no|#|item)$`)},
+	{FieldNumber, regexp.MustCompile(`^(|no|number|ref|reference|rec no|rec|#|item)$`)},
 	{FieldTheme, regexp.MustCompile(`^(key )?themes?$|^(theme|area) of (learning|practice)$`)},
 	{FieldPriority, regexp.MustCompile(`^priority( rating| level)?$`)},
 	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or|and) regional\b|^level$`)},

@@ -46,6 +46,9 @@ type Result struct {
 	Review   Review
 	Records  []Record // one per action row of every plan table, in document order
 	Warnings []string
+	// Flags are the document's quality flags: the extractor's and those
+	// read from the records (flags.go). A clean document has none.
+	Flags []extract.Flag
 }
 
 // Document normalizes every plan table of doc.
@@ -53,10 +56,13 @@ func (n *Normalizer) Document(doc *extract.Document) Result {
 	d := n.newDocState(doc)
 	var res Result
 	res.Review = d.review
+	res.Flags = append(res.Flags, doc.Flags...)
 	for _, t := range doc.Plans() {
 		recs := d.table(t)
+		res.Flags = append(res.Flags, d.tableFlags(t, readColumns(t.Columns), recs)...)
 		res.Records = append(res.Records, recs...)
 	}
+	res.Flags = append(res.Flags, partialFlag(res.Records)...)
 	settleDates(&res.Review, latestAsOf(res.Records))
 	res.Warnings = d.warnings
 	return res

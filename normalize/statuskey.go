@@ -63,8 +63,8 @@ var codeCell = regexp.MustCompile(`^[A-Za-z]{1,4}$`)
 // "NYS"): through the plan's key, else the usual codes.
 func (d *docState) codeStatus(field, cell string) Status {
 	cell = strings.Trim(cell, " .")
-	if (field != FieldStatus && field != FieldRAG) || !codeCell.MatchString(cell) {
-		return Status{}
+	if (field != FieldStatus && field != FieldRAG) || !codeCell.MatchString(cell) || ragWordOnly(cell) != "" {
+		return Status{} // a colour word is read through the legend
 	}
 	code := strings.ToUpper(cell)
 	st := d.codes[code]

@@ -90,12 +90,13 @@ func inspectOne(w io.Writer, doc *extract.Document, norm *normalize.Normalizer, 
 		}
 		return nil
 	}
-	return writeTablesText(w, doc)
+	return writeTablesText(w, doc, norm.Document(doc).Flags)
 }
 
-// writeTablesText prints the rebuilt tables for a reader, with the hyphens
-// that line ends left in cells mended as normalize mends them for loading.
-func writeTablesText(w io.Writer, doc *extract.Document) error {
+// writeTablesText prints the document's quality flags and its rebuilt
+// tables for a reader, with the hyphens that line ends left in cells
+// mended as normalize mends them for loading.
+func writeTablesText(w io.Writer, doc *extract.Document, flags []extract.Flag) error {
 	var texts []string
 	for _, t := range doc.Tables {
 		for _, r := range t.Rows {
@@ -104,7 +105,10 @@ func writeTablesText(w io.Writer, doc *extract.Document) error {
 	}
 	mend := normalize.NewCleaner(texts...).MendHyphens
 	var b strings.Builder
-	fmt.Fprintf(&b, "== %s: %s, %d pages, %d tables\n", doc.File, doc.Outcome, len(doc.Pages), len(doc.Tables))
+	fmt.Fprintf(&b, "== %s: %s, %d pages, %d tables, %d flags\n", doc.File, doc.Outcome, len(doc.Pages), len(doc.Tables), len(flags))
+	for _, f := range flags {
+		fmt.Fprintf(&b, "flag %s: %s\n", f.Code, flagWhere(f))
+	}
 	for _, t := range doc.Tables {
 		kind := "table"
 		if t.IsPlan {
@@ -134,4 +138,19 @@ func writeTablesText(w io.Writer, doc *extract.Document) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// flagWhere says where a flag points and what it found.
+func flagWhere(f extract.Flag) string {
+	var at []string
+	if f.Table > 0 {
+		at = append(at, fmt.Sprintf("table %d", f.Table))
+	}
+	if f.Page > 0 {
+		at = append(at, fmt.Sprintf("page %d", f.Page))
+	}
+	if len(at) == 0 {
+		return f.Detail
+	}
+	return strings.Join(at, ", ") + ": " + f.Detail
 }
