@@ -18,11 +18,17 @@ type DocumentRecord struct {
 	Outcome string `json:"outcome"`
 	Error   string `json:"error"`
 	Rows    int    `json:"rows"`
+	// Flags are the document's quality flags; empty for a clean document.
+	Flags []DocumentFlag `json:"flags"`
 }
 
 // Documents calls fn for every document, ordered by path.
 func (d *DB) Documents(ctx context.Context, fn func(DocumentRecord) error) error {
-	rows, err := d.db.QueryContext(ctx, `SELECT file, path, coalesce(sha256, ''), pages, outcome, error, rows
+	flags, err := d.documentFlags(ctx)
+	if err != nil {
+		return &Error{DB: d.Path, Op: "export documents", Err: err}
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT id, file, path, coalesce(sha256, ''), pages, outcome, error, rows
 		FROM documents ORDER BY path, id`)
 	if err != nil {
 		return &Error{DB: d.Path, Op: "export documents", Err: err}
@@ -30,8 +36,13 @@ func (d *DB) Documents(ctx context.Context, fn func(DocumentRecord) error) error
 	defer rows.Close()
 	for rows.Next() {
 		var r DocumentRecord
-		if err := rows.Scan(&r.File, &r.Path, &r.SHA256, &r.Pages, &r.Outcome, &r.Error, &r.Rows); err != nil {
+		var id int64
+		if err := rows.Scan(&id, &r.File, &r.Path, &r.SHA256, &r.Pages, &r.Outcome, &r.Error, &r.Rows); err != nil {
 			return err
+		}
+		r.Flags = flags[id]
+		if r.Flags == nil {
+			r.Flags = []DocumentFlag{}
 		}
 		if err := fn(r); err != nil {
 			return err

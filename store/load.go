@@ -119,6 +119,9 @@ func load(ctx context.Context, tx *sql.Tx, in LoadInput) (LoadResult, error) {
 	if err := writeTables(ctx, tx, res.DocumentID, reviewID, in); err != nil {
 		return LoadResult{}, err
 	}
+	if err := writeFlags(ctx, tx, res.DocumentID, in.Norm.Flags); err != nil {
+		return LoadResult{}, fmt.Errorf("write flags: %w", err)
+	}
 	if err := upsertFile(ctx, tx, in, res.DocumentID); err != nil {
 		return LoadResult{}, err
 	}

@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -172,6 +174,17 @@ type runSummary struct {
 	RunID     int64   `json:"run_id"`
 	// FailedFiles names each file that could not be read, with why.
 	FailedFiles []failedFile `json:"failed_files"`
+	// Flags counts the quality flags of the files loaded, by code;
+	// FlaggedFiles is how many of them have any (export --what documents
+	// and the document_flags table say which and why).
+	Flags        map[string]int `json:"flags"`
+	FlaggedFiles int            `json:"flagged_files"`
+	FlaggedPaths []flaggedFile  `json:"flagged_paths"`
+}
+
+type flaggedFile struct {
+	Path  string `json:"path"`
+	Flags int    `json:"flags"`
 }
 
 type failedFile struct {
@@ -184,10 +197,20 @@ func printSummary(s IO, sum runSummary, asJSON bool) {
 		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
 		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
 		sum.Pages, sum.Rows, sum.Seconds)
+	if sum.FlaggedFiles > 0 {
+		fmt.Fprintf(s.Err, "ingest: quality flags on %d files: %s (export --what documents lists them)\n",
+			sum.FlaggedFiles, flagCounts(sum.Flags))
+	}
 	if sum.Sources > 0 {
 		fmt.Fprintf(s.Err, "ingest: %d source URLs recorded (table sources)\n", sum.Sources)
 	}
 	if asJSON {
+		if sum.Flags == nil {
+			sum.Flags = map[string]int{}
+		}
+		if sum.FlaggedPaths == nil {
+			sum.FlaggedPaths = []flaggedFile{}
+		}
 		b, _ := json.Marshal(sum)
 		fmt.Fprintf(s.Out, "%s\n", b)
 	}
@@ -258,4 +281,23 @@ func (in *ingester) loop(ctx context.Context, files []string, p *progress) (runS
 	sum, err := in.write(ctx, results, p)
 	p.finish()
 	return sum, err
+}
+
+// flagCounts lists flag counts by code, most frequent first.
+func flagCounts(m map[string]int) string {
+	codes := make([]string, 0, len(m))
+	for c := range m {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if m[codes[i]] != m[codes[j]] {
+			return m[codes[i]] > m[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = fmt.Sprintf("%s %d", c, m[c])
+	}
+	return strings.Join(parts, ", ")
 }

@@ -78,7 +78,25 @@ func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *runSummary
 			return "", "", err
 		}
 	}
+	if res.Status != store.StatusUnchanged {
+		tallyFlags(sum, r.path, li.Norm.Flags)
+	}
 	return tally(sum, r.path, res, li.Doc)
+}
+
+// tallyFlags counts a loaded document's quality flags in the summary.
+func tallyFlags(sum *runSummary, path string, flags []extract.Flag) {
+	if len(flags) == 0 {
+		return
+	}
+	if sum.Flags == nil {
+		sum.Flags = map[string]int{}
+	}
+	sum.FlaggedFiles++
+	for _, f := range flags {
+		sum.Flags[f.Code]++
+	}
+	sum.FlaggedPaths = append(sum.FlaggedPaths, flaggedFile{Path: path, Flags: len(flags)})
 }
 
 // tally adds one loaded document to the summary.
