@@ -136,7 +136,7 @@ func TestIngestExportStats(t *testing.T) {
 	}
 	var d map[string]any
 	json.Unmarshal([]byte(strings.SplitN(string(b), "\n", 2)[0]), &d)
-	if got := sortedKeys(d); !reflect.DeepEqual(got, []string{"error", "file", "outcome", "pages", "path", "rows", "sha256"}) {
+	if got := sortedKeys(d); !reflect.DeepEqual(got, []string{"error", "file", "flags", "outcome", "pages", "path", "rows", "sha256"}) {
 		t.Errorf("document keys %v", got)
 	}
 
