@@ -313,3 +313,17 @@ func TestGateKeepsFontsValidationWouldDrop(t *testing.T) {
 		t.Errorf("meta %+v", doc.Meta)
 	}
 }
+
+// Lines of two cells side by side stay with their own cell, and a hyphen at
+// the end of a cell's line joins that cell's next line, not the line of the
+// cell beside it (as when TeX hyphenates in every column).
+func TestPagesKeepCellsApart(t *testing.T) {
+	doc := extractBytes(t, onePage("BT /F1 10 Tf 100 700 Td (alpha beta gam-) Tj 200 0 Td (one two) Tj -200 -12 Td (ma delta) Tj 200 0 Td (three) Tj ET"))
+	var b strings.Builder
+	if err := WritePages(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "alpha beta gamma delta\none two\nthree\n\f"; got != want {
+		t.Errorf("pages output %q, want %q", got, want)
+	}
+}
