@@ -303,9 +303,61 @@ type psTok struct {
 	arr  []psTok // tokArray
 }
 
+// psLexer tokenizes PostScript-like text: CMaps and content streams. It
+// reads from data, or, when src is set, from a window over src refilled as
+// it goes, so that a content stream is tokenized as it is decoded and never
+// held whole. A token longer than maxToken bytes is cut.
 type psLexer struct {
 	data []byte
 	pos  int
+	src  io.Reader // nil: data is everything
+	mark int       // start of the token being read: kept when the window moves
+}
+
+const (
+	lexWindow = 64 << 10
+	maxToken  = 1 << 20
+)
+
+// avail reports whether a byte is at lx.pos, refilling the window.
+func (lx *psLexer) avail() bool {
+	if lx.pos < len(lx.data) {
+		return true
+	}
+	return lx.fill()
+}
+
+// fill moves the window on: bytes before mark are dropped, more are read.
+func (lx *psLexer) fill() bool {
+	if lx.src == nil {
+		return false
+	}
+	keep := lx.data[lx.mark:]
+	if len(keep) >= maxToken { // a token this long is junk: cut it here
+		keep = keep[:0]
+		lx.mark = lx.pos
+	}
+	if lx.data == nil || cap(lx.data) < len(keep)+lexWindow/2 {
+		buf := make([]byte, len(keep), max(lexWindow, 2*len(keep)))
+		copy(buf, keep)
+		lx.data = buf
+	} else {
+		n := copy(lx.data[:cap(lx.data)], keep)
+		lx.data = lx.data[:n]
+	}
+	lx.pos -= lx.mark
+	lx.mark = 0
+	for {
+		n, err := lx.src.Read(lx.data[len(lx.data):cap(lx.data)])
+		lx.data = lx.data[:len(lx.data)+n]
+		if n > 0 {
+			return true
+		}
+		if err != nil {
+			lx.src = nil
+			return false
+		}
+	}
 }
 
 func isPSSpace(c byte) bool {
@@ -321,25 +373,27 @@ func isPSDelim(c byte) bool {
 }
 
 func (lx *psLexer) next() (psTok, bool) {
-	d := lx.data
-	for lx.pos < len(d) {
-		c := d[lx.pos]
+	for lx.avail() {
+		c := lx.data[lx.pos]
 		if isPSSpace(c) {
 			lx.pos++
+			lx.mark = lx.pos
 			continue
 		}
 		if c == '%' {
-			for lx.pos < len(d) && d[lx.pos] != '\n' && d[lx.pos] != '\r' {
+			for lx.avail() && lx.data[lx.pos] != '\n' && lx.data[lx.pos] != '\r' {
 				lx.pos++
+				lx.mark = lx.pos
 			}
 			continue
 		}
 		break
 	}
-	if lx.pos >= len(d) {
+	lx.mark = lx.pos
+	if !lx.avail() {
 		return psTok{}, false
 	}
-	c := d[lx.pos]
+	c := lx.data[lx.pos]
 	switch c {
 	case '[':
 		lx.pos++
@@ -351,14 +405,15 @@ func (lx *psLexer) next() (psTok, bool) {
 		lx.pos++
 		return psTok{kind: tokOther}, true
 	case '<':
-		if lx.pos+1 < len(d) && d[lx.pos+1] == '<' {
-			lx.pos += 2
+		lx.pos++
+		if lx.avail() && lx.data[lx.pos] == '<' {
+			lx.pos++
 			return psTok{kind: tokOther}, true
 		}
 		return lx.hex(), true
 	case '>':
 		lx.pos++
-		if lx.pos < len(d) && d[lx.pos] == '>' {
+		if lx.avail() && lx.data[lx.pos] == '>' {
 			lx.pos++
 		}
 		return psTok{kind: tokOther}, true
@@ -380,11 +435,14 @@ func (lx *psLexer) next() (psTok, bool) {
 }
 
 func (lx *psLexer) regular() string {
-	start := lx.pos
-	for lx.pos < len(lx.data) && !isPSSpace(lx.data[lx.pos]) && !isPSDelim(lx.data[lx.pos]) {
+	lx.mark = lx.pos
+	for lx.avail() && !isPSSpace(lx.data[lx.pos]) && !isPSDelim(lx.data[lx.pos]) {
 		lx.pos++
+		if lx.pos-lx.mark >= maxToken {
+			break
+		}
 	}
-	return string(lx.data[start:lx.pos])
+	return string(lx.data[lx.mark:lx.pos])
 }
 
 func unhex(c byte) (byte, bool) {
@@ -400,13 +458,14 @@ func unhex(c byte) (byte, bool) {
 }
 
 func (lx *psLexer) hex() psTok {
-	lx.pos++ // '<'
+	// the '<' is read
 	var out []byte
 	var hi byte
 	half := false
-	for lx.pos < len(lx.data) {
+	for lx.avail() {
 		c := lx.data[lx.pos]
 		lx.pos++
+		lx.mark = lx.pos
 		if c == '>' {
 			break
 		}
@@ -414,7 +473,7 @@ func (lx *psLexer) hex() psTok {
 		if !ok {
 			continue
 		}
-		if half {
+		if half && len(out) < maxToken {
 			out = append(out, hi<<4|v)
 		} else {
 			hi = v
@@ -431,10 +490,10 @@ func (lx *psLexer) literal() psTok {
 	lx.pos++ // '('
 	var out []byte
 	depth := 1
-	d := lx.data
-	for lx.pos < len(d) {
-		c := d[lx.pos]
+	for lx.avail() {
+		c := lx.data[lx.pos]
 		lx.pos++
+		lx.mark = lx.pos
 		switch c {
 		case '(':
 			depth++
@@ -444,11 +503,12 @@ func (lx *psLexer) literal() psTok {
 				return psTok{kind: tokString, s: string(out)}
 			}
 		case '\\':
-			if lx.pos >= len(d) {
+			if !lx.avail() {
 				continue
 			}
-			e := d[lx.pos]
+			e := lx.data[lx.pos]
 			lx.pos++
+			lx.mark = lx.pos
 			switch e {
 			case 'n':
 				c = '\n'
@@ -465,9 +525,10 @@ func (lx *psLexer) literal() psTok {
 			default:
 				if e >= '0' && e <= '7' {
 					v := int(e - '0')
-					for k := 0; k < 2 && lx.pos < len(d) && d[lx.pos] >= '0' && d[lx.pos] <= '7'; k++ {
-						v = v*8 + int(d[lx.pos]-'0')
+					for k := 0; k < 2 && lx.avail() && lx.data[lx.pos] >= '0' && lx.data[lx.pos] <= '7'; k++ {
+						v = v*8 + int(lx.data[lx.pos]-'0')
 						lx.pos++
+						lx.mark = lx.pos
 					}
 					c = byte(v)
 				} else {
@@ -475,7 +536,9 @@ func (lx *psLexer) literal() psTok {
 				}
 			}
 		}
-		out = append(out, c)
+		if len(out) < maxToken {
+			out = append(out, c)
+		}
 	}
 	return psTok{kind: tokString, s: string(out)}
 }
@@ -505,13 +568,29 @@ func unescapeName(s string) string {
 // operator and one whitespace byte, up to the EI operator: "EI" standing
 // after whitespace and before whitespace, a delimiter or the end.
 func (lx *psLexer) skipInlineImage() {
-	d := lx.data
-	i := lx.pos + 1
-	for ; i+1 < len(d); i++ {
-		if d[i] == 'E' && d[i+1] == 'I' && isPSSpace(d[i-1]) && (i+2 == len(d) || isPSSpace(d[i+2]) || isPSDelim(d[i+2])) {
-			lx.pos = i + 2
-			return
-		}
+	if !lx.avail() {
+		return
 	}
-	lx.pos = len(d)
+	lx.pos++ // the whitespace after ID
+	lx.mark = lx.pos
+	// Look for whitespace, "EI", then whitespace, a delimiter or the end.
+	var p1, p2 byte = 'x', ' ' // the two bytes before lx.pos
+	state := 0
+	for lx.avail() {
+		c := lx.data[lx.pos]
+		lx.pos++
+		lx.mark = lx.pos
+		if state == 1 {
+			if isPSSpace(c) || isPSDelim(c) {
+				lx.pos-- // leave the byte after EI to the tokenizer
+				lx.mark = lx.pos
+				return
+			}
+			state = 0
+		}
+		if p2 == 'E' && c == 'I' && isPSSpace(p1) {
+			state = 1
+		}
+		p1, p2 = p2, c
+	}
 }

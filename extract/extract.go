@@ -19,7 +19,14 @@ type Options struct {
 	MaxGlyphs    int           // glyphs per page; default 200,000
 	MaxXObjDepth int           // nested Form XObjects; default 8
 	MaxBytes     int64         // file size; default 256 MiB
-	KeepGlyphs   bool          // keep per-glyph detail in Pages' words after the tables are rebuilt
+	// MaxStreamBytes bounds the bytes decoded from one stream (content or
+	// form); default 64 MiB. MaxDecoded bounds them over the distinct
+	// streams of a document, a stream shared by pages counted once;
+	// default 256 MiB. Streams are decoded as they are read, never held
+	// whole: the caps bound time, and keep a bomb from running on.
+	MaxStreamBytes int64
+	MaxDecoded     int64
+	KeepGlyphs     bool // keep per-glyph detail in Pages' words after the tables are rebuilt
 }
 
 // File extracts the PDF at path. It always returns a Document; when the file

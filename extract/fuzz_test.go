@@ -99,7 +99,7 @@ func FuzzContentStream(f *testing.F) {
 			t.Skip(err)
 		}
 		opt := fuzzOptions.withDefaults()
-		pg, _, _ := readPage(1, r.Page(1), &opt, docFonts{})
+		pg, _, _ := readPage(1, r.Page(1), &opt, newReading(context.Background(), &opt))
 		var b bytes.Buffer
 		if err := WritePages(&b, &Document{Pages: []Page{pg}}); err != nil {
 			t.Fatal(err)

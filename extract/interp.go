@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -54,7 +55,8 @@ var errTooManyOps = errors.New("too many operators")
 // interp interprets one page's content stream and the Form XObjects it uses.
 type interp struct {
 	opt         *Options
-	fonts       docFonts
+	rd          *reading // the document's font cache, stream bounds and notes
+	page        int
 	gs          gstate
 	stack       []gstate
 	tm, tlm     matrix
@@ -74,52 +76,26 @@ type interp struct {
 	marked      []markedSpan // open marked-content spans
 }
 
-func newInterp(opt *Options, fonts docFonts, mediaClip rect) *interp {
-	in := &interp{opt: opt, fonts: fonts, pathBox: emptyRect(), glyphs: make([]rawGlyph, 0, 2048)}
+func newInterp(opt *Options, rd *reading, page int, mediaClip rect) *interp {
+	in := &interp{opt: opt, rd: rd, page: page, pathBox: emptyRect(), glyphs: make([]rawGlyph, 0, 2048)}
 	in.gs = gstate{ctm: identity, tz: 100, clip: mediaClip, lineWidth: 1}
 	return in
 }
 
 // run interprets a content stream (a stream or an array of streams) with
-// its resources. The stream is tokenized by our own lexer (cmap.go): the
-// library's loops forever on an unterminated string at the end of a stream.
-func (in *interp) run(content, res pdf.Value) {
+// its resources. The stream is tokenized by our own lexer (cmap.go) as it
+// is decoded: the library's loops forever on an unterminated string at the
+// end of a stream.
+func (in *interp) run(content, res pdf.Value, what string) {
 	savedRes, savedFonts := in.res, in.resFonts
 	in.res, in.resFonts = res, map[string]*font{}
 	defer func() { in.res, in.resFonts = savedRes, savedFonts }()
-	in.exec(contentBytes(content))
+	in.exec(&psLexer{src: in.rd.contentReader(content, what)})
 }
-
-// contentBytes reads a content stream, or the streams of an array joined by
-// newlines. A stream that cannot be decoded panics, costing its page.
-func contentBytes(v pdf.Value) []byte {
-	if v.Kind() != pdf.Array {
-		data, err := streamBytes(v, maxContent)
-		if err != nil && err != errNotStream {
-			panic(err)
-		}
-		return data
-	}
-	var out []byte
-	for i := 0; i < v.Len() && i < 10000; i++ {
-		data, err := streamBytes(v.Index(i), maxContent)
-		if err != nil && err != errNotStream {
-			panic(err)
-		}
-		out = append(append(out, data...), '\n')
-		if len(out) > maxContent {
-			break
-		}
-	}
-	return out
-}
-
-const maxContent = 256 << 20
 
 // exec runs the operators of a content stream. Operands are collected on a
 // stack that each operator empties; arrays nest.
-func (in *interp) exec(data []byte) {
-	lx := psLexer{data: data}
+func (in *interp) exec(lx *psLexer) {
 	var stk opStack
 	var marks []int
 	for {
@@ -320,9 +296,9 @@ func (in *interp) font(name string) *font {
 	var f *font
 	if v.Kind() == pdf.Dict {
 		k := v.String()
-		if f = in.fonts[k]; f == nil {
+		if f = in.rd.fonts[k]; f == nil {
 			f = loadFont(v)
-			in.fonts[k] = f
+			in.rd.fonts[k] = f
 		}
 	}
 	in.resFonts[name] = f
@@ -454,7 +430,7 @@ func (in *interp) form(x, parentRes pdf.Value) {
 	}
 	savedTm, savedTlm := in.tm, in.tlm
 	in.depth++
-	in.run(x, res)
+	in.run(x, res, fmt.Sprintf("page %d form XObject", in.page))
 	in.depth--
 	in.gs = saved
 	in.stack = in.stack[:savedStack]

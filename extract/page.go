@@ -89,12 +89,12 @@ var pagePanicHook func(r any)
 
 // readPage interprets one page, under a recover so that a bad operator costs
 // at most this page.
-func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, images int, err error) {
+func readPage(num int, p pdf.Page, opt *Options, rd *reading) (pg Page, images int, err error) {
 	box, rot := pageBox(p)
 	tp := toPage{box, rot}
 	pg.Number = num
 	pg.Width, pg.Height = tp.size()
-	in := newInterp(opt, fonts, box)
+	in := newInterp(opt, rd, num, box)
 	defer func() {
 		if r := recover(); r != nil {
 			if pagePanicHook != nil {
@@ -118,10 +118,16 @@ func readPage(num int, p pdf.Page, opt *Options, fonts docFonts) (pg Page, image
 		images = in.images
 	}()
 	base := in.gs
+	rd.failed = nil
+	defer func() {
+		if err == nil && rd.failed != nil {
+			err = &Error{Page: num, Op: "read content", Err: rd.failed}
+		}
+	}()
 	res := inherited(p.V, "Resources")
 	content := p.V.Key("Contents")
 	if content.Kind() == pdf.Stream || content.Kind() == pdf.Array {
-		in.run(content, res)
+		in.run(content, res, fmt.Sprintf("page %d content", num))
 	}
 	in.res = res
 	in.annotations(p.V.Key("Annots"), base)

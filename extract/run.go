@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/ledongthuc/pdf"
 )
 
 func (o Options) withDefaults() Options {
@@ -29,6 +31,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = 256 << 20
+	}
+	if o.MaxStreamBytes <= 0 {
+		o.MaxStreamBytes = 64 << 20
+	}
+	if o.MaxDecoded <= 0 {
+		o.MaxDecoded = 256 << 20
 	}
 	return o
 }
@@ -81,24 +89,23 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 	return doc
 }
 
-// readPages interprets every page, one recover per page.
+// readPages interprets every page up to the page cap, one recover per page.
 func readPages(ctx context.Context, g *gated, doc *Document, opt *Options) int {
-	n := g.reader.NumPage()
-	if n > opt.MaxPages {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("only the first %d of %d pages read", opt.MaxPages, n))
-		n = opt.MaxPages
+	rd := newReading(ctx, opt)
+	pages := pageList(g.reader, opt.MaxPages)
+	if doc.Meta.Pages < len(pages) {
+		doc.Meta.Pages = len(pages)
 	}
-	if doc.Meta.Pages == 0 {
-		doc.Meta.Pages = n
+	if n := doc.Meta.Pages; n > opt.MaxPages {
+		rd.note("page cap: only the first %d of %d pages read", opt.MaxPages, n)
+		rd.capped = true
 	}
-	fonts := docFonts{}
 	images := 0
-	for i := 1; i <= n; i++ {
+	for i, p := range pages {
 		if ctx.Err() != nil {
 			break
 		}
-		p := g.reader.Page(i)
-		pg, im, err := readPage(i, p, opt, fonts)
+		pg, im, err := readPage(i+1, p, opt, rd)
 		images += im
 		if err != nil {
 			var e *Error
@@ -110,7 +117,32 @@ func readPages(ctx context.Context, g *gated, doc *Document, opt *Options) int {
 		}
 		doc.Pages = append(doc.Pages, pg)
 	}
+	doc.PagesRead = len(doc.Pages)
+	doc.Incomplete = rd.notes
+	doc.Warnings = append(doc.Warnings, rd.notes...)
 	return images
+}
+
+// pageList returns the file's pages in order, at most max of them. The
+// gate has rebuilt the page tree (no loops, each page once); depth is
+// bounded all the same.
+func pageList(r *pdf.Reader, max int) []pdf.Page {
+	var out []pdf.Page
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+			if v.Kind() == pdf.Dict {
+				out = append(out, pdf.Page{V: v})
+			}
+			return
+		}
+		for i := 0; i < kids.Len() && len(out) < max && depth < 64; i++ {
+			walk(kids.Index(i), depth+1)
+		}
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return out
 }
 
 // finish finds furniture and tables and sets the outcome.

@@ -38,9 +38,16 @@ type Document struct {
 	Outcome  Outcome  // ok, no_plan, no_text or error
 	Err      error    // why Outcome is error; nil otherwise
 	Warnings []string // validation warnings, pages that failed, ...
-	Pages    []Page   // positioned text, in page order
-	Tables   []Table  // every table rebuilt, plans and others
-	Flags    []Flag   // what the extractor is unsure of (flags.go)
+	// PagesRead is how many pages were interpreted: fewer than Meta.Pages
+	// past the page cap or when the time bound ran out.
+	PagesRead int
+	// Incomplete says what of the document was not read, and why: a cap
+	// hit (pages, decoded bytes), a stream that cannot be decoded. Empty
+	// when the document was read whole.
+	Incomplete []string
+	Pages      []Page  // positioned text, in page order
+	Tables     []Table // every table rebuilt, plans and others
+	Flags      []Flag  // what the extractor is unsure of (flags.go)
 }
 
 // Plans returns the tables marked as action plans.
