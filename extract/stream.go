@@ -20,7 +20,7 @@ type reading struct {
 	counted map[string]bool // streams already counted (pages may share one)
 	notes   []string        // what was not read, and why, each once
 	noted   map[string]bool
-	capped  bool // a cap on decoded bytes was hit
+	capped  bool  // a cap on decoded bytes was hit
 	lost    bool  // a stream could not be decoded
 	failed  error // the last stream that could not be decoded, with why
 }
