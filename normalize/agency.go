@@ -64,11 +64,17 @@ var cutLevels = []*regexp.Regexp{
 	regexp.MustCompile(`\s+and\s+|\s*&\s*|\s+\+\s+`),
 }
 
+// andLevel is the level of cutLevels that cuts at "and".
+const andLevel = 2
+
 // part reads one part of a cell, cutting it only where pieces match.
 func (r *Registry) part(p string, ctx Context) []Agency {
 	p = tidyName(p)
-	if p == "" {
+	if p == "" || isPlaceholder(p) {
 		return nil
+	}
+	if bare, inner := splitParens(p); len(inner) > 0 && isPlaceholder(strings.Join(inner, " ")) {
+		p = bare // "Kent Police (role, not name)"
 	}
 	as, _ := r.resolve(p, 0, ctx)
 	return as
@@ -80,9 +86,12 @@ func (r *Registry) resolve(p string, lvl int, ctx Context) ([]Agency, bool) {
 	if a, ok := r.Match(p, ctx); ok {
 		return []Agency{a}, true
 	}
+	if a, ok := r.unitOf(p, ctx); ok {
+		return []Agency{a}, true
+	}
 	for l := lvl; l < len(cutLevels); l++ {
 		pieces := r.group(p, cutLevels[l], ctx)
-		if len(pieces) < 2 {
+		if len(pieces) < 2 || (l == andLevel && r.joinsAreas(pieces)) {
 			continue
 		}
 		if as := r.pieces(pieces, l+1, ctx); as != nil {
@@ -129,18 +138,27 @@ func (r *Registry) group(p string, re *regexp.Regexp, ctx Context) []string {
 func (r *Registry) pieces(pieces []string, lvl int, ctx Context) []Agency {
 	var out []Agency
 	var rest []string
+	dept := ""
 	for _, pc := range pieces {
-		if pc = tidyName(pc); pc == "" {
+		if pc = tidyName(pc); pc == "" || isPlaceholder(pc) {
 			continue
 		}
 		if as, ok := r.resolve(pc, lvl, ctx); ok {
+			if dept != "" && as[0].Unit == "" {
+				as[0].Unit, dept = dept, ""
+			}
 			out = append(out, as...)
+		} else if isDept(pc) {
+			dept = pc
 		} else if !roleWords.MatchString(pc) && !commonWord(pc) {
 			rest = append(rest, pc)
 		}
 	}
 	if out == nil {
 		return nil
+	}
+	if dept != "" && out[len(out)-1].Unit == "" {
+		out[len(out)-1].Unit = dept // "Mersey Care, Safeguarding Team"
 	}
 	if ctx.Area == "" {
 		ctx.Area = r.councilArea[out[0].Canonical]
@@ -179,7 +197,7 @@ func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
 		if id, k := r.lookup(n, ctx.Area); id >= 0 {
 			a := r.agency(name, id)
 			a.MatchedName = r.keyName[k]
-			if r.formerKey[k] && a.Former == "" {
+			if fid, ok := r.formerKey[k]; ok && fid == id && a.Former == "" {
 				a.Former = a.MatchedName
 			}
 			return a, true

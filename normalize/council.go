@@ -19,7 +19,7 @@ var areaBodies = []struct {
 	{"%s Children's Services", "childrens_social_care", true, []string{"%s Children's Services", "%s Children's Social Care", "%s CSC", "%s Council Children's Services", "%s Children and Families", "%s Early Help", "%s Children's Social Work Services", "%s Family Support"}},
 	{"%s Community Safety Partnership", "partnership", false, []string{"%s Community Safety Partnership", "%s CSP", "Safer %s", "Safer %s Partnership", "Safer %s Together", "%s Safer Communities Partnership", "%s Community Safety Team"}},
 	{"%s Safeguarding Adults Board", "partnership", false, []string{"%s Safeguarding Adults Board", "%s SAB", "%s Safeguarding Adults Partnership"}},
-	{"%s Safeguarding Children Partnership", "partnership", false, []string{"%s Safeguarding Children Partnership", "%s SCP", "%s LSCB", "%s Local Safeguarding Children Board", "%s LSCP", "%s Safeguarding Children's Partnership", "%s Children's Safeguarding Partnership"}},
+	{"%s Safeguarding Children Partnership", "partnership", false, []string{"%s Safeguarding Children Partnership", "%s SCP", "<%s LSCB", "<%s Local Safeguarding Children Board", "%s LSCP", "%s Safeguarding Children's Partnership", "%s Children's Safeguarding Partnership"}},
 	{"%s Domestic Abuse Partnership Board", "partnership", false, []string{"%s Domestic Abuse Partnership Board", "%s DAPB", "%s Domestic Abuse Partnership", "%s DA Board", "%s Domestic Abuse Strategic Partnership", "%s Domestic Abuse Strategic Board", "%s Domestic Violence Partnership"}},
 	{"%s Public Health", "public_health", true, []string{"%s Public Health", "Public Health %s", "%s Public Health Team", "%s Council Public Health"}},
 	{"%s Housing Services", "housing", true, []string{"%s Housing Services", "%s Council Housing", "%s Housing", "%s Housing Options", "%s Housing Solutions", "%s Homelessness Service"}},
@@ -53,7 +53,13 @@ func (r *Registry) addCouncil(a *Area, aliases []string) {
 	for _, b := range areaBodies {
 		bid := r.areaBody(fmt.Sprintf(b.canonical, a.Name), b.sector, b.unit, a.Council)
 		for _, n := range names {
-			r.alias(bid, false, forms(b.forms, n)...)
+			for _, f := range forms(b.forms, n) {
+				if former, ok := strings.CutPrefix(f, "<"); ok {
+					f = former // a name before the 2019 reforms
+					r.formerKey[nameKey(f)] = bid
+				}
+				r.alias(bid, false, f)
+			}
 		}
 	}
 	r.areaServices(a, names[:1])

@@ -25,6 +25,9 @@ type docState struct {
 func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	d := &docState{reg: n.reg, doc: doc}
 	d.review = n.reg.ReadReview(reviewTexts(doc))
+	if d.review.Area == "" {
+		d.areaFromLeads()
+	}
 	d.clean = NewCleaner(docCells(doc)...)
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
 	d.codes = FindCodes(pageTexts(doc))
@@ -93,6 +96,29 @@ func (d *docState) findTrust() string {
 		found[d.owner] = true
 	}
 	return onlyKey(found)
+}
+
+// areaFromLeads takes the review's area, when neither the page, the PDF
+// Title nor the file name gives one, from the local bodies the lead-agency
+// cells print ("Hampshire Constabulary", "Medway Council"): the weakest
+// source, "lead_agency".
+func (d *docState) areaFromLeads() {
+	var b strings.Builder
+	for _, t := range d.doc.Plans() {
+		cols := readColumns(t.Columns)
+		for _, r := range t.Rows {
+			for _, f := range []string{FieldLeadAgency, FieldLeadOfficer} {
+				b.WriteString(d.cell(cols, r, f))
+				b.WriteString("\n")
+			}
+		}
+	}
+	if a := d.reg.FindArea(b.String()); a != "" {
+		d.review.Area, d.review.AreaSource = a, "lead_agency"
+		if ar := d.reg.Area(a); ar != nil {
+			d.review.AreaCode = ar.Code
+		}
+	}
 }
 
 // titleTrust is the one NHS trust the title lines name, or "".

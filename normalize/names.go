@@ -27,7 +27,7 @@ var andSigns = strings.NewReplacer("&", " and ", "+", " and ")
 var keyPhrases = []struct{ from, to string }{
 	{" clinical commissioning groups ", " ccg "}, {" clinical commissioning group ", " ccg "},
 	{" integrated care board ", " icb "}, {" community rehabilitation company ", " crc "},
-	{" nhs foundation trust ", " trust "}, {" foundation trust ", " trust "}, {" nhs trust ", " trust "},
+	{" nhs foundation trust ", " trust "}, {" nhs ft ", " trust "}, {" nhsft ", " trust "}, {" foundation trust ", " trust "}, {" nhs trust ", " trust "},
 	{" police fire and rescue and crime commissioner ", " pcc "},
 	{" police fire and crime commissioner ", " pcc "}, {" police and crime commissioner ", " pcc "},
 	{" police crime commissioner ", " pcc "}, {" opcc ", " pcc "}, {" pfcc ", " pcc "}, {" opfcc ", " pcc "},

@@ -36,7 +36,7 @@ type Registry struct {
 	councilArea map[string]string         // council canonical name -> its area
 	names       [][]string                // entry -> every name given to it, in load order
 	keyName     map[string]string         // name key -> the name that set it, for Agency.MatchedName
-	formerKey   map[string]bool           // name keys of a body's former names ("<" in the data)
+	formerKey   map[string]int            // name key of a former name ("<" in the data) -> the body it was
 	user        bool                      // loading a user's alias file, whose names win
 }
 
@@ -57,7 +57,7 @@ type Area struct {
 func LoadRegistry(aliasFiles ...string) (*Registry, error) {
 	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
 		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{},
-		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]bool{}}
+		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]int{}}
 	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
 		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
 			return nil, err
@@ -145,7 +145,7 @@ func (r *Registry) loadAgencies(rd io.Reader, name string) error {
 		for _, a := range splitAliases(f[2]) {
 			if former, ok := strings.CutPrefix(a, "<"); ok {
 				a = strings.TrimSpace(former)
-				r.formerKey[nameKey(a)] = true
+				r.formerKey[nameKey(a)] = id
 			}
 			r.alias(id, true, a)
 		}

@@ -67,7 +67,7 @@ func (r *Registry) namesOf(id int, former []string) (formerNames, aliases []stri
 			continue
 		}
 		seen[n] = true
-		if r.formerKey[k] {
+		if fid, ok := r.formerKey[k]; ok && fid == id {
 			formerNames = append(formerNames, n)
 		} else {
 			aliases = append(aliases, n)

@@ -66,7 +66,7 @@ func TestAliasFile(t *testing.T) {
 		"Knowsley Borough Hall":  "Knowsley Metropolitan Borough Council | local_authority | matched",
 		"Acme Women's Refuge":    "Acme Refuge | specialist_da_service | matched",
 		"KHT":                    "Knowsley Housing Team | housing | matched",
-		"Knowsley Housing Trust": "Livv Housing Group | housing | matched",
+		"Knowsley Housing Trust": "Livv Housing Group | housing | matched | former: Knowsley Housing Trust",
 	} {
 		if a, ok := r.Match(name, Context{}); !ok || showAgency(a) != want {
 			t.Errorf("%q: got %q, want %q", name, showAgency(a), want)
