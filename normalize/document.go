@@ -25,10 +25,10 @@ type docState struct {
 func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	d := &docState{reg: n.reg, doc: doc}
 	d.review = n.reg.ReadReview(reviewTexts(doc))
-	if d.review.Area == "" {
-		d.areaFromLeads()
-	}
 	d.clean = NewCleaner(docCells(doc)...)
+	if d.review.Area == "" {
+		d.areaFromLeads() // reads cells: after the cleaner
+	}
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
 	d.codes = FindCodes(pageTexts(doc))
 	d.owner = d.titleTrust()
