@@ -67,7 +67,7 @@ func runInspect(ctx context.Context, args []string, s IO) int {
 			return ExitFailure
 		}
 		if *svgDir != "" {
-			if err := writeSVGs(*svgDir, doc); err != nil {
+			if err := writeSVGs(*svgDir, doc, norm.Document(doc).Flags); err != nil {
 				fmt.Fprintf(s.Err, "actionplan inspect: %s: svg: %v\n", doc.File, err)
 				code = ExitSomeFailed
 			}

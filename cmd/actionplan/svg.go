@@ -14,28 +14,30 @@ import (
 // writeSVGs draws each page of doc from the glyph positions, with no
 // renderer needed: the text, the ruling lines, the furniture, each table's
 // column bounds and each rebuilt row's cells coloured by row, with the
-// pieces of a row that crosses pages marked on both sides.
-func writeSVGs(dir string, doc *extract.Document) error {
+// pieces of a row that crosses pages marked on both sides, and the
+// document's quality flags on the pages they concern (every page for a
+// flag on the whole document).
+func writeSVGs(dir string, doc *extract.Document, flags []extract.Flag) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	base := strings.TrimSuffix(doc.File, filepath.Ext(doc.File))
 	for _, p := range doc.Pages {
 		name := filepath.Join(dir, fmt.Sprintf("%s-p%03d.svg", base, p.Number))
-		if err := writeSVGFile(name, doc, p); err != nil {
+		if err := writeSVGFile(name, doc, p, flags); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeSVGFile(name string, doc *extract.Document, p extract.Page) error {
+func writeSVGFile(name string, doc *extract.Document, p extract.Page, flags []extract.Flag) error {
 	f, err := os.Create(name)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	drawPage(w, doc, p)
+	drawPage(w, doc, p, flags)
 	if err := w.Flush(); err != nil {
 		f.Close()
 		return err
@@ -43,7 +45,7 @@ func writeSVGFile(name string, doc *extract.Document, p extract.Page) error {
 	return f.Close()
 }
 
-func drawPage(w *bufio.Writer, doc *extract.Document, p extract.Page) {
+func drawPage(w *bufio.Writer, doc *extract.Document, p extract.Page, flags []extract.Flag) {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.2f %.2f" font-family="%s">`+"\n",
 		p.Width, p.Height, p.Width, p.Height, svgFonts)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="white"/>`+"\n")
@@ -63,6 +65,7 @@ func drawPage(w *bufio.Writer, doc *extract.Document, p extract.Page) {
 			l.X0-1, l.Top-1, l.X1-l.X0+2, l.Bottom-l.Top+2)
 		drawLine(w, l, "#999")
 	}
+	drawFlags(w, doc, p, flags)
 	fmt.Fprintf(w, `<text x="4" y="%.2f" font-size="7" fill="#c00">%s p%d</text>`+"\n", p.Height-4, xmlEscape(doc.File), p.Number)
 	w.WriteString("</svg>\n")
 }
@@ -121,6 +124,46 @@ func drawRowLinks(w *bufio.Writer, r extract.Row, p extract.Page, hue int) {
 		}
 		fmt.Fprintf(w, `<text x="%.2f" y="%.2f" font-size="5" fill="hsl(%d,80%%,30%%)">%s</text>`+"\n", b.X0, b.Top-1.5, hue, xmlEscape(label))
 	}
+}
+
+// drawFlags lists the flags that concern the page in its top margin, in
+// red, and outlines on the page each table a flag names.
+func drawFlags(w *bufio.Writer, doc *extract.Document, p extract.Page, flags []extract.Flag) {
+	y := 9.0
+	for _, f := range flags {
+		if f.Page != 0 && f.Page != p.Number {
+			continue
+		}
+		label := "⚑ " + f.Code
+		if f.Table > 0 {
+			label += fmt.Sprintf(" (table %d)", f.Table)
+		}
+		if f.Detail != "" {
+			label += ": " + f.Detail
+		}
+		fmt.Fprintf(w, `<text x="4" y="%.2f" font-size="6.5" fill="#c00"><title>quality flag</title>%s</text>`+"\n", y, xmlEscape(label))
+		y += 8
+		if f.Table > 0 && f.Table <= len(doc.Tables) {
+			outlineTable(w, doc.Tables[f.Table-1], p)
+		}
+	}
+}
+
+// outlineTable draws a red dashed box round a table's cells on the page.
+func outlineTable(w *bufio.Writer, t extract.Table, p extract.Page) {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, r := range t.Rows {
+		for _, b := range r.Boxes {
+			if b.Page == p.Number {
+				x0, y0, x1, y1 = math.Min(x0, b.X0), math.Min(y0, b.Top), math.Max(x1, b.X1), math.Max(y1, b.Bottom)
+			}
+		}
+	}
+	if math.IsInf(x0, 1) {
+		return
+	}
+	fmt.Fprintf(w, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="none" stroke="#c00" stroke-width="1.2" stroke-dasharray="6,3"><title>flagged table %d</title></rect>`+"\n",
+		x0-4, y0-4, x1-x0+8, y1-y0+8, t.Index+1)
 }
 
 func colName(t extract.Table, c int) string {

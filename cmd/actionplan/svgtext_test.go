@@ -30,7 +30,7 @@ func TestSVGWordWidths(t *testing.T) {
 		}
 		var buf bytes.Buffer
 		w := bufio.NewWriter(&buf)
-		drawPage(w, doc, p)
+		drawPage(w, doc, p, nil)
 		w.Flush()
 		got := drawnWords(t, buf.Bytes())
 		if len(got) != len(want) {
@@ -85,5 +85,29 @@ func drawnWords(t *testing.T, svg []byte) []drawnWord {
 		tl, _ := strconv.ParseFloat(a["textLength"], 64)
 		sx, _ := strconv.ParseFloat(m[0], 64)
 		out = append(out, drawnWord{x: x, width: tl * sx})
+	}
+}
+
+// TestSVGFlags: a flag is drawn on the page it concerns, and on every page
+// when it concerns the whole document; the table it names is outlined.
+func TestSVGFlags(t *testing.T) {
+	requireSeed(t)
+	doc := extract.File(context.Background(), seedPDF, extract.Options{})
+	flags := []extract.Flag{{Code: "page_two_doubt", Page: 2, Table: 1, Detail: "x"}, {Code: "whole_doc_doubt"}}
+	for _, p := range doc.Pages[:3] {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		drawPage(w, doc, p, flags)
+		w.Flush()
+		s := buf.String()
+		if got := strings.Contains(s, "page_two_doubt (table 1): x"); got != (p.Number == 2) {
+			t.Errorf("page %d: page 2's flag drawn %v", p.Number, got)
+		}
+		if got := strings.Contains(s, "flagged table 1"); got != (p.Number == 2) {
+			t.Errorf("page %d: table outline drawn %v", p.Number, got)
+		}
+		if !strings.Contains(s, "whole_doc_doubt") {
+			t.Errorf("page %d lacks the document's flag", p.Number)
+		}
 	}
 }
