@@ -36,8 +36,7 @@ corpus:
 # corpus/pages.tsv, each golden row's pages as pdftotext reads them (needs
 # poppler-utils).
 golden-update:
-	$(GO) test -tags $(TAGS) ./golden -run TestGolden -update
-	python3 corpus/pagespans.py
+	$(GO) test -tags $(TAGS) ./golden -run TestGolden -update; st=$$?; python3 corpus/pagespans.py && exit $$st
 
 # Word-level agreement of our text layer with pdftotext on ../shared/realworld.
 realworld: build

@@ -360,4 +360,23 @@ chrome s12_w12_chrome s12_w12 \
 chrome s05_dhr_kent_merged_cross_chrome s05_dhr_kent_merged_cross \
 	"the Home Office template's merged recommendation across a page break, printed by Chromium (stress set)"
 
+tex g04_sar_tex_themes_merged_tex g04_sar_tex_themes_merged \
+	"pdflatex longtable, portrait: theme rows, a recommendation merged over two actions (printed in its first row, no rule under it), long cells hyphenated by TeX, rows moved whole to the next page (stress set)"
+texl g04_sar_tex_themes_merged_texl g04_sar_tex_themes_merged \
+	"the same plan in xltabular (stress set)"
+lo g04_sar_tex_themes_merged_lo g04_sar_tex_themes_merged \
+	"the same plan from LibreOffice: merged recommendation (vMerge), theme rows, rows breaking across pages (stress set)"
+chrome g04_sar_tex_themes_merged_chrome g04_sar_tex_themes_merged \
+	"the same plan from Chromium: rowspan, theme rows, rows split across pages (stress set)"
+gsd g04_sar_tex_themes_merged_gs g04_sar_tex_themes_merged_lo g04_sar_tex_themes_merged \
+	"Ghostscript re-distil of the LibreOffice plan with theme rows and a merged recommendation (stress set)"
+chrome g05_lcspr_landscape_borderless_chrome g05_lcspr_landscape_borderless \
+	"landscape borderless plan from Chromium: shaded header band repeated, unlabelled number column (1.), rows split across landscape pages (stress set)"
+lo g05_lcspr_landscape_borderless_lo g05_lcspr_landscape_borderless \
+	"landscape borderless plan from LibreOffice, rows breaking across pages (stress set)"
+wk g05_lcspr_landscape_borderless_wk g05_lcspr_landscape_borderless \
+	"landscape borderless plan from wkhtmltopdf (stress set)"
+calc g05_lcspr_landscape_borderless_calc g05_lcspr_landscape_borderless \
+	"landscape borderless plan from Calc: print title row, fitted to width, tall rows far apart (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

@@ -6,13 +6,14 @@ the PDF by poppler (pdftotext -raw, content order), never by our extractor.
 
 For each row of each golden file (../golden/<id>.json, derived from the
 spec), every cell of five words or more is looked for in the document's
-words: its first words, then more until they occur once (consecutive words
-at most eight apart, so that a cell cut by a page break is found across the
-footer and the neighbouring cells drawn between its parts). The row's first
-page is the page of the earliest first word, its last page that of the
-latest last word. Where some cell cannot be placed so, the row's page is
-left empty ("") and not checked. A row is printed on every page that holds
-any of its cells, a recommendation merged over several actions included."""
+words: its first words, then more until they occur once. The words must
+follow one another, except across a page break, where up to forty words may
+come between (the footer, the repeated header, the neighbouring cells drawn
+between the two parts of a cell). The row's first page is the page of the
+earliest first word, its last page that of the latest last word. Where some
+cell cannot be placed so, the row's page is left empty and not checked. A
+row is printed on every page that holds any of its cells, a recommendation
+merged over several actions included."""
 import csv
 import json
 import os
@@ -21,7 +22,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GAP = 8
+GAP = 40
 
 
 def tokens(s):
@@ -35,15 +36,23 @@ def stream_of(pdf):
 
 
 def occurrences(stream, seq):
+    """Where seq occurs in stream: its words one after another, except that
+    across a page break up to GAP words may come between two of them (the
+    footer, the repeated header, the neighbouring cells drawn between the
+    two parts of a cell)."""
     found = []
     for i, (w, _) in enumerate(stream):
         if w != seq[0]:
             continue
         j = i
         for want in seq[1:]:
-            for d in range(1, GAP + 2):
-                if j + d < len(stream) and stream[j + d][0] == want:
-                    j += d
+            if j + 1 < len(stream) and stream[j + 1][0] == want:
+                j += 1
+                continue
+            for d in range(2, GAP + 2):
+                k = j + d
+                if k < len(stream) and stream[k][0] == want and stream[k][1] != stream[j][1]:
+                    j = k
                     break
             else:
                 break
