@@ -12,7 +12,8 @@ import (
 // status" too. What decides is what the columns hold and what the
 // document around the table is about:
 //
-//   - a recommendation column of sentences, an action column of phrases,
+//   - a recommendation column of sentences (more so when they say what
+//     should be done), an action column of phrases,
 //     a target-date column, numbered rows (1, 2.1, R3) speak for a plan;
 //   - a column of bare counts or scores (cases, attendees, likelihood),
 //     rows keyed by an event date, people named by initial and surname in
@@ -76,6 +77,9 @@ func planEvidence(t *Table, ctx docContext) (score int, against []string) {
 		switch {
 		case kind&catRec != 0 && meanWords(cells) >= 6:
 			score += 2
+			if share(cells, prescribes) >= 0.5 {
+				score++ // "Agencies should ...": what recommendations say
+			}
 		case kind&catAct != 0 && meanWords(cells) >= 4:
 			score++
 		}
@@ -162,6 +166,10 @@ var (
 	initialNames = regexp.MustCompile(`^([A-Z]\.\s?)+[A-Z][a-z'’-]+$`)
 )
 
+// modalPat finds the words that prescribe.
+var modalPat = regexp.MustCompile(`(?i)\b(should|must|shall|will|needs? to|ought to|to ensure|are to|is to)\b`)
+
+func prescribes(s string) bool     { return modalPat.MatchString(s) }
 func hasDate(s string) bool        { return datePat.MatchString(s) }
 func startsWithDate(s string) bool { return leadDatePat.MatchString(s) }
 func isCount(s string) bool        { return countPat.MatchString(s) }
