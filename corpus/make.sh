@@ -160,12 +160,12 @@ trunc() {
 	add "$1" "src/$3.json" "head -c 60% $2.pdf" "$4" error "$(producer "$PDF/$2.pdf"), truncated"
 }
 
-# tex ID SPEC QUIRK: pdflatex from the spec's LaTeX (longtable), run twice so
+# tex ID SPEC QUIRK [OUTCOME]: pdflatex from the spec's LaTeX (longtable), run twice so
 # that "Page N of M" knows N.
 tex() {
 	keep "$1" && return 0
 	latex_pdf "$1" "$2" "$2"
-	add "$1" "src/$2.json" "render $2.tex; pdflatex $2.tex (twice)" "$3" ok
+	add "$1" "src/$2.json" "render $2.tex; pdflatex $2.tex (twice)" "$3" "${4:-ok}"
 }
 
 # texl ID SPEC QUIRK: pdflatex from the spec's xltabular LaTeX; a landscape
@@ -318,6 +318,16 @@ lo x03_risk_register_training_log_lo x03_risk_register_training_log \
 	"not a plan: a risk register (Likelihood | Impact | Score | Mitigating actions | Risk owner | RAG, with fills) and a training log (Attendees | Action taken | Current status) (semantic stress set)" no_plan
 chrome x03_risk_register_training_log_chrome x03_risk_register_training_log \
 	"the risk register and training log from Chromium (semantic stress set)" no_plan
+lo u07_dhr_sunderland_template_codes_lo u07_dhr_sunderland_template_codes \
+	"a guidance row that reads like no question or choice ('Full wording of the recommendation'), printed in the header and repeated on page 2; letter codes C, O, NS with no key anywhere; row 4 breaks across pages (semantic stress set)"
+chrome u07_dhr_sunderland_template_codes_chrome u07_dhr_sunderland_template_codes \
+	"the template plan with its guidance row in the thead, repeated on page 2, from Chromium (semantic stress set)"
+lodt u07_dhr_sunderland_template_codes_lodt u07_dhr_sunderland_template_codes \
+	"the template plan from flat ODT: guidance row in table-header-rows, row 5 breaks across pages (semantic stress set)"
+calc u01_sar_calderdale_recs_only_calc u01_sar_calderdale_recs_only \
+	"the recommendation-only SAR from LibreOffice Calc (an .xlsx): prose rows above and below the sheet's table (semantic stress set)"
+tex x02_outbreak_report_tex x02_outbreak_report \
+	"the outbreak summary typeset by pdflatex: not a plan (semantic stress set)" no_plan
 lo u06_mhhr_lincolnshire_symbol_bullets_lo u06_mhhr_lincolnshire_symbol_bullets \
 	"Symbol (U+F0B7) and Wingdings (U+F0A7, U+F0D8) bullets stored as w:sym: LibreOffice draws them from OpenSymbol with private-use codes, and draws the text after a Wingdings bullet in a fallback font under /ActualText spans (semantic stress set)"
 lodt u06_mhhr_lincolnshire_symbol_bullets_lodt u06_mhhr_lincolnshire_symbol_bullets \
