@@ -36,7 +36,7 @@ var labelWords = map[string]int{
 	"complete": catState, "completed": catState, "comments": catState, "response": catState, "indicator": catState,
 	"monitoring": catState, "impact": catState, "rating": catState, "measure": catState, "measures": catState,
 	"deliverable": catState, "deliverables": catState, "achieved": catState, "assurance": catState, "comment": catState,
-	"responsibility": catWho, "addressed": catWho, "addressee": catWho, "addressees": catWho, "body": catWho, "bodies": catWho, "leads": catWho, "timeline": catWhen, "objective": catAct, "objectives": catAct,
+	"responsibility": catWho, "addressed": catWho, "addressee": catWho, "recipient": catWho, "recipients": catWho, "addressees": catWho, "body": catWho, "bodies": catWho, "leads": catWho, "timeline": catWhen, "objective": catAct, "objectives": catAct,
 	"scope": catScope,
 	"no":    catNum, "no.": catNum, "ref": catNum, "ref.": catNum, "number": catNum, "#": catNum,
 	"event": catOther, "events": catOther, "contact": catOther, "contribution": catOther, "role": catOther,

@@ -16,14 +16,16 @@ var (
 	keyLabel = regexp.MustCompile(`(?i)^\s*((status|rag|colour|progress)\s+)?(key|legend)\s*[:\-–]`)
 )
 
-// isKeyRow: the row's text, all cells together, reads as a key: a "Key:"
-// or "Legend:" label with a code explained, or two codes explained or more.
-// A numbered row is an action, whatever it defines.
+// isKeyRow: the row's text, all cells together, reads as a key. A
+// numbered row is an action, whatever it defines.
 func isKeyRow(r Row) bool {
-	if r.Number != "" {
-		return false
-	}
-	text := strings.TrimSpace(strings.Join(r.Cells, " "))
+	return r.Number == "" && keyText(strings.Join(r.Cells, " "))
+}
+
+// keyText: a "Key:" or "Legend:" label with a code explained, or two
+// codes explained or more.
+func keyText(text string) bool {
+	text = strings.TrimSpace(text)
 	if text == "" || len(strings.Fields(text)) > 40 {
 		return false
 	}
@@ -74,5 +76,11 @@ func dropKeyRows(t *Table) {
 	}
 	for len(t.Rows) > 0 && isKeyRow(t.Rows[0]) {
 		t.Rows = t.Rows[1:]
+	}
+	// A key printed across the table over the rows is no theme of theirs.
+	for i := range t.Rows {
+		if keyText(t.Rows[i].Theme) {
+			t.Rows[i].Theme = ""
+		}
 	}
 }

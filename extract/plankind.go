@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -90,7 +91,7 @@ func planEvidence(t *Table, ctx docContext) (score int, against []string) {
 			score -= 2
 			against = append(against, "rows keyed by a date")
 		}
-		if c > 0 && kind&catNum == 0 && share(cells, isCount) >= 0.7 {
+		if c > 0 && kind&catNum == 0 && !priorityLabel(label) && share(cells, isCount) >= 0.7 && !runsOn(cells) {
 			score -= 2
 			against = append(against, fmt.Sprintf("column %q holds counts", label))
 		}
@@ -147,6 +148,25 @@ func share(cells []string, f func(string) bool) float64 {
 	return float64(n) / float64(len(cells))
 }
 
+// priorityLabel: a priority column may hold 1, 2, 3 in a plan.
+func priorityLabel(label string) bool {
+	return strings.Contains(strings.ToLower(label), "priorit")
+}
+
+// runsOn: the cells count the rows (1, 2, 3, ...): a number column under
+// another name, not counts.
+func runsOn(cells []string) bool {
+	prev := 0
+	for _, c := range cells {
+		v, err := strconv.Atoi(strings.TrimSpace(c))
+		if err != nil || v != prev && v != prev+1 {
+			return false
+		}
+		prev = v
+	}
+	return len(cells) > 0
+}
+
 // targetLabel: a date column that says when something is due, not when
 // something happened ("Date received", "Date notified").
 func targetLabel(label string) bool {
@@ -177,7 +197,7 @@ func isInitialName(s string) bool  { return initialNames.MatchString(s) }
 
 // reviewWords are what a document that publishes an action plan says
 // about itself somewhere outside its tables.
-var reviewWords = regexp.MustCompile(`(?i)\b(recommendations?|action plan|(homicide|adults?|practice|case|learning|safeguarding|mental health|independent) reviews?|independent investigation|lessons (learned|learnt|identified)|DHR|SAR|C?SPR|LCSPR|SCR|MHHR|IMR)\b`)
+var reviewWords = regexp.MustCompile(`(?i)\b(recommendations?|(action|improvement|delivery|learning|multi-agency|partnership) plans?|(homicide|adults?|practice|case|learning|safeguarding|mental health|independent) reviews?|independent investigation|lessons (learned|learnt|identified)|DHR|SAR|C?SPR|LCSPR|SCR|MHHR|IMR)\b`)
 
 // docContext is what the text outside a document's tables says.
 type docContext int

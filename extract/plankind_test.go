@@ -66,3 +66,35 @@ func TestKeyRow(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyTheme: a key printed across the table over its rows is dropped
+// from the rows' theme; a real theme stays.
+func TestKeyTheme(t *testing.T) {
+	tb := &Table{Rows: []Row{
+		{Number: "1", Theme: "Key: C = complete, O = ongoing", Cells: []string{"1", "a"}},
+		{Number: "2", Theme: "Theme 2 - Housing", Cells: []string{"2", "b"}},
+	}}
+	dropKeyRows(tb)
+	if len(tb.Rows) != 2 || tb.Rows[0].Theme != "" || tb.Rows[1].Theme != "Theme 2 - Housing" {
+		t.Errorf("rows %+v", tb.Rows)
+	}
+}
+
+// TestCountColumns: counts speak against a plan; a number column under
+// another name, and priorities, do not.
+func TestCountColumns(t *testing.T) {
+	rows := [][]string{
+		{"Theme A", "1", "Review the policy on missed appointments", "ICB", "2"},
+		{"Theme A", "2", "Audit twenty cases of missed appointments", "Trust", "1"},
+		{"Theme B", "3", "Brief designated leads in every school", "Council", "3"},
+	}
+	withPriority := tableOf([]string{"Theme", "Rec no", "Action", "Lead", "Priority"}, rows...)
+	if _, against := planEvidence(withPriority, contextOther); len(against) != 1 {
+		t.Errorf("a numbered plan with priorities: against %v, want only the document", against)
+	}
+	withCounts := tableOf([]string{"Theme", "Rec no", "Action", "Lead", "Attendees"}, rows...)
+	withCounts.Rows[0].Cells[4], withCounts.Rows[1].Cells[4], withCounts.Rows[2].Cells[4] = "41", "9", "23"
+	if _, against := planEvidence(withCounts, contextOther); len(against) < 2 {
+		t.Errorf("counts not seen: %v", against)
+	}
+}

@@ -58,13 +58,18 @@ func pageTexts(doc *extract.Document) []string {
 }
 
 // keyRows are the rows of tables that are not plans: a colour key lives
-// in one.
+// in one. A first cell shaded and empty (a colour swatch) reads as the
+// name of its colour.
 func keyRows(doc *extract.Document) [][]string {
 	var out [][]string
 	for _, t := range doc.Tables {
 		if !t.IsPlan {
 			for _, r := range t.Rows {
-				out = append(out, r.Cells)
+				cells := r.Cells
+				if len(cells) > 1 && strings.TrimSpace(cells[0]) == "" && len(r.Fills) > 0 && ColourRAG(r.Fills[0]) != "" {
+					cells = append([]string{ColourRAG(r.Fills[0])}, cells[1:]...)
+				}
+				out = append(out, cells)
 			}
 		}
 	}

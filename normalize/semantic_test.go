@@ -129,3 +129,16 @@ func TestNumberFlags(t *testing.T) {
 		t.Errorf("a clean sequence flagged: %q", got)
 	}
 }
+
+// TestSwatchLegend: a key table whose first cell is a colour swatch (shaded,
+// no text) gives that colour its meaning.
+func TestSwatchLegend(t *testing.T) {
+	doc := &extract.Document{Tables: []extract.Table{{Columns: []string{"", "Meaning"}, Rows: []extract.Row{
+		{Cells: []string{"", "Complete"}, Fills: []string{"#00b050", ""}},
+		{Cells: []string{"", "Not started"}, Fills: []string{"#ff0000", ""}},
+	}}}}
+	l := FindLegend(nil, keyRows(doc))
+	if l["green"] != StatusCompleted || l["red"] != StatusNotStarted {
+		t.Errorf("legend %v", l)
+	}
+}
