@@ -389,4 +389,9 @@ wk g05_lcspr_landscape_borderless_wk g05_lcspr_landscape_borderless \
 calc g05_lcspr_landscape_borderless_calc g05_lcspr_landscape_borderless \
 	"landscape borderless plan from Calc: print title row, fitted to width, tall rows far apart (stress set)"
 
+gsd g03_dhr_landscape_narrow_texgs g03_dhr_landscape_narrow_tex g03_dhr_landscape_narrow \
+	"Ghostscript re-distil of the pdflatex landscape plan: TeX's Type 1 fonts re-encoded, hyphenated narrow columns (stress set)"
+calc g04_sar_tex_themes_merged_calc g04_sar_tex_themes_merged \
+	"the themed plan from Calc: theme rows merged across the sheet, the recommendation merged down over two action rows, print title row (stress set)"
+
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2
