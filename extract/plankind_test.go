@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func tableOf(cols []string, rows ...[]string) *Table {
 	t := &Table{Columns: cols}
@@ -96,5 +99,28 @@ func TestCountColumns(t *testing.T) {
 	withCounts.Rows[0].Cells[4], withCounts.Rows[1].Cells[4], withCounts.Rows[2].Cells[4] = "41", "9", "23"
 	if _, against := planEvidence(withCounts, contextOther); len(against) < 2 {
 		t.Errorf("counts not seen: %v", against)
+	}
+}
+
+// TestLiftBands: an unnumbered row with one cell opening "Recommendation
+// N:" becomes the theme of the rows under it, up to the next theme.
+func TestLiftBands(t *testing.T) {
+	tb := &Table{Rows: []Row{
+		{Number: "1", Cells: []string{"Recommendation 1: Share the plan.", "", ""}},
+		{Number: "1.1", Cells: []string{"1.1", "Publish it", "CSP"}},
+		{Number: "1.2", Cells: []string{"1.2", "Brief staff", "Police"}},
+		{Number: "2.1", Theme: "Theme 2", Cells: []string{"2.1", "Audit", "ICB"}},
+		{Cells: []string{"", "Recommendation is agreed", ""}},
+		{Number: "3", Cells: []string{"Recommendation 3: Not a band: no actions under it", "", ""}},
+		{Number: "4", Cells: []string{"4", "Train staff", "Police"}},
+	}}
+	liftBands(tb)
+	var got []string
+	for _, r := range tb.Rows {
+		got = append(got, r.Number+"|"+r.Theme)
+	}
+	want := "1.1|Recommendation 1: Share the plan. 1.2|Recommendation 1: Share the plan. 2.1|Theme 2 | 3| 4|"
+	if strings.Join(got, " ") != want {
+		t.Errorf("rows %q\nwant %q", strings.Join(got, " "), want)
 	}
 }

@@ -20,6 +20,7 @@ func findTables(doc *Document) []Table {
 		}
 		t, endPage, endLine := rebuild(doc, h)
 		dropKeyRows(&t)
+		liftBands(&t)
 		if len(t.Rows) > 0 {
 			tables = append(tables, t)
 		}
