@@ -61,10 +61,48 @@ func markFurniture(pages []Page) {
 				p.Furniture = append(p.Furniture, l)
 				continue
 			}
+			if inBand(l, *p) {
+				if rest, f, ok := furniturePiece(l, counts, n); ok {
+					p.Furniture = append(p.Furniture, f)
+					l = rest
+				}
+			}
 			keep = append(keep, l)
 		}
 		p.Lines = keep
 	}
+}
+
+// furniturePiece finds a running footer or header printed on the same
+// baseline as other text, far from it (a table that overflows the page runs
+// over the footer): a piece of the line, set apart by a wide gap, that reads
+// as a page number or marking and stands where the same words stand as a
+// line of their own on other pages. It returns the line without the piece,
+// and the piece.
+func furniturePiece(l Line, counts map[string][]float64, pages int) (Line, Line, bool) {
+	starts := []int{0}
+	for k := 1; k < len(l.Words); k++ {
+		if l.Words[k].X0-l.Words[k-1].X1 >= 3*l.Words[k].Size {
+			starts = append(starts, k)
+		}
+	}
+	if len(starts) < 2 {
+		return l, Line{}, false
+	}
+	for i, from := range starts {
+		to := len(l.Words)
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
+		piece := subLine(l, from, to)
+		key := furnitureKey(piece.Text())
+		if !furniturePattern.MatchString(key) || len(counts[key]) < 2 || !isFurniture(piece, counts[key], pages) {
+			continue
+		}
+		words := append(append([]Word(nil), l.Words[:from]...), l.Words[to:]...)
+		return subLine(Line{Words: words}, 0, len(words)), piece, true
+	}
+	return l, Line{}, false
 }
 
 func inBand(l Line, p Page) bool {
