@@ -21,14 +21,34 @@ func (r *Registry) FindArea(text string) string {
 		text = andSigns.Replace(text)
 		text = strings.Join(strings.Fields(text), " ")
 	}
-	for _, l := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	for _, l := range lines {
 		if bodyLineRE.MatchString(l) {
+			if p := r.placeOf(l); p != "" {
+				return p
+			}
 			if a := r.areaIn(l); a != "" {
+				if alone := r.areaAlone(lines, l); alone != "" {
+					return alone
+				}
 				return a
 			}
 		}
 	}
 	return r.areaIn(text)
+}
+
+// areaAlone is, for a body that serves several council areas ("City of
+// London and Hackney Safeguarding Children Partnership"), the one of them
+// that a line of its own names ("Hackney"), or "".
+func (r *Registry) areaAlone(lines []string, body string) string {
+	for _, l := range lines {
+		a := r.Area(strings.TrimSpace(l))
+		if a != nil && a.Council != "" && containsWord(body, a.Name) && r.areaIn(body) != a.Name {
+			return a.Name
+		}
+	}
+	return ""
 }
 
 // areaIn returns the area a text names: the longest council area name or
@@ -66,4 +86,69 @@ func (r *Registry) addAreaAlias(alias string, a *Area) {
 	}
 	r.areas[k] = a
 	r.areaNames = append(r.areaNames, alias)
+}
+
+// placeRE reads the place a partnership, board or council is named for:
+// "<Place> Community Safety Partnership", "Safer <Place> Partnership",
+// "<Place> City Council".
+var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+Partnership|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:City|County|Borough|District|Metropolitan\s+Borough)\s+Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
+
+const placeWords = `\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|upon|on|under|of|in|with)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}`
+
+// genericPlaceWords may stand around an area's name in a body's name
+// ("Rochdale Borough", "City of York", "Pan-Dorset").
+var genericPlaceWords = map[string]bool{"borough": true, "district": true, "city": true, "county": true, "metropolitan": true,
+	"royal": true, "of": true, "the": true, "and": true, "pan": true, "wide": true, "council": true, "local": true,
+	"joint": true, "regional": true, "national": true, "independent": true, "statutory": true, "multi": true, "agency": true,
+	// words of a body's name that the place pattern may take in
+	"community": true, "communities": true, "safer": true, "safety": true, "stronger": true, "safeguarding": true,
+	"partnership": true, "board": true, "adult": true, "adults": true, "children": true, "childrens": true, "team": true,
+	"integrated": true, "together": true, "executive": true, "strategic": true}
+
+// placeOf returns the area a body's line names: a known area when the
+// place is one ("City of York" is York), the place as printed when it
+// names no known area, or "" when the line names no place this way or
+// names known areas only (left to areaIn).
+func (r *Registry) placeOf(line string) string {
+	m := placeRE.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	place := m[1] + m[2]
+	generic := func(w string) bool {
+		return genericPlaceWords[strings.TrimSuffix(strings.Trim(strings.ToLower(w), "'’"), "'s")]
+	}
+	rest := strings.Fields(strings.ReplaceAll(place, "Pan-", ""))
+	for len(rest) > 0 && generic(rest[0]) {
+		rest = rest[1:]
+	}
+	for len(rest) > 0 && generic(rest[len(rest)-1]) {
+		rest = rest[:len(rest)-1]
+	}
+	if len(rest) == 0 {
+		return ""
+	}
+	core := strings.Join(rest, " ")
+	if a := r.Area(core); a != nil {
+		return a.Name
+	}
+	left := place
+	for _, n := range r.areaNames {
+		if containsWord(left, n) {
+			left = strings.ReplaceAll(left, n, " ")
+		}
+	}
+	if strings.IndexFunc(left, func(c rune) bool { return c != ' ' }) < 0 || allGeneric(left, generic) {
+		return "" // known areas only: "City of London and Hackney", "Hartlepool and Stockton-on-Tees"
+	}
+	return strings.Join(rest, " ")
+}
+
+func allGeneric(s string, generic func(string) bool) bool {
+	for _, w := range strings.Fields(s) {
+		if !generic(w) {
+			return false
+		}
+	}
+	return true
 }

@@ -12,6 +12,7 @@ import (
 func (r *Registry) ReadReview(texts []reviewText) Review {
 	var rv Review
 	for _, t := range texts {
+		t.text = capsToTitle(t.text)
 		if rv.Type == "" {
 			rv.Type, rv.TypeSource = ReviewType(t.text), t.source
 		}
@@ -69,9 +70,8 @@ func reviewTexts(doc *extract.Document) []reviewText {
 		out = append(out, reviewText{doc.Meta.Title, "pdf_title"})
 	}
 	if doc.File != "" {
-		base := strings.TrimSuffix(doc.File, filepath.Ext(doc.File))
-		spaced := strings.NewReplacer("_", " ", "-", " ").Replace(base)
-		out = append(out, reviewText{base + "\n" + spaced + "\n" + titleCase(spaced), "file_name"})
+		base := strings.TrimSuffix(filepath.Base(doc.File), filepath.Ext(doc.File))
+		out = append(out, reviewText{fileWords(base) + "\n" + base, "file_name"})
 	}
 	return out
 }
@@ -129,13 +129,23 @@ func isHeaderLine(t string, hdr []string) bool {
 	return false
 }
 
-// titleCase capitalises each word, so that "wirral sar adult k" names
-// "Wirral" and "Adult K".
-func titleCase(s string) string {
-	ws := strings.Fields(s)
+// fileWords reads a file name as words: "wirral-sar-adult-k" gives
+// "Wirral SAR Adult K" (review codes in capitals, lower-case words
+// capitalised), so that it names an area, a type and a subject.
+func fileWords(base string) string {
+	ws := strings.FieldsFunc(base, func(c rune) bool { return c == '_' || c == '-' || c == ' ' || c == '.' || c == '+' })
 	for i, w := range ws {
-		r := []rune(w)
-		ws[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+		switch up := strings.ToUpper(w); {
+		case fileCodes[up]:
+			ws[i] = up
+		case w == strings.ToLower(w):
+			ws[i] = titleWord(w)
+		}
 	}
 	return strings.Join(ws, " ")
 }
+
+// fileCodes are the review codes read in a file name whatever their case
+// (not APR and CPR, which a lower-case file name uses for April and CPR
+// training).
+var fileCodes = map[string]bool{"DHR": true, "SAR": true, "DARDR": true, "CSPR": true, "LCSPR": true, "SCR": true, "MHHR": true, "SUSR": true}

@@ -21,10 +21,10 @@ import (
 
 const (
 	subjectWords = `Adult|Adults|Child|Children|Mr|Mrs|Ms|Miss|Mx|Dr|Family|Baby|Infant|Young Person|Person|Sibling|Siblings|Victim|Subject|Patient|Service User`
-	letterName   = `(?:(?:Mr|Mrs|Ms|Miss|Mx)\s+(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx)\s+|(?:` + subjectWords + `)\s+)[A-Z]{1,3}\d?`
+	letterName   = `(?:(?:Mr|Mrs|Ms|Miss|Mx)\s+(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx)\s+|(?:` + subjectWords + `)\s+)[A-Z]{1,3}\d?(?:\s+(?:and|&)\s+[A-Z]{1,3}\b)?`
 	quoteOpen    = `['"“‘’]`
 	quoteClose   = `['"”’]`
-	givenName    = `\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?`
+	givenName    = `\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}\p{Ll}+)?`
 )
 
 var (
@@ -33,11 +33,11 @@ var (
 		regexp.MustCompile(`(?i:pseudonym(?:ised)?(?: name)?|known as|referred to as|victim|subject|deceased)\s*(?:[:\-–]|\bis\b|\bof\b)\s*` + quoteOpen + `?((?-i:` + letterName + `|` + givenName + `))`),
 	}
 	// nameAtRE reads a name at the start of a text.
-	nameAtRE = regexp.MustCompile(`^(?:` + quoteOpen + `\s*(` + givenName + `(?:\s+(?:and|&)\s+` + givenName + `)?)\s*` + quoteClose + `|(` + letterName + `)\b|(` + givenName + `)(?:\s|$|[,.;:)(–-]))`)
+	nameAtRE = regexp.MustCompile(`^(?:` + quoteOpen + `\s*(` + givenName + `(?:\s+(?:and|&)\s+` + givenName + `)?)\s*` + quoteClose + `|(` + letterName + `)\b|(` + givenName + `(?:\s+(?:and|&)\s+` + givenName + `)?)(?:\s|$|[,.;:)(–-]))`)
 	// leadInRE is what may stand between a review type and its subject.
 	leadInRE = regexp.MustCompile(`^\s*(?i:\s*(?:\([A-Za-z/ ]{2,12}\)|\(?\b(?:no\.?\s*)?\d[\d/.-]*\)?|[:\-–—|,])\s*)*` +
 		`(?i:(?:overview |executive summary |final )?(?:report\s+)?(?:into|in respect of|concerning|regarding|relating to|about|following|for|of|on)\s+(?:the\s+(?:[a-z]+\s+){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing|case|circumstances)\s+of\s+)?)?`)
-	deathOfRE   = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s+`)
+	deathOfRE   = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s*:?\s*`)
 	beforeTypRE = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
 	fallbackREs = []*regexp.Regexp{
 		regexp.MustCompile(`\b(` + letterName + `)\b`),
@@ -75,6 +75,9 @@ func (r *Registry) Pseudonym(text string) string {
 	if n := r.titleName(text); n != "" {
 		return n
 	}
+	if n := r.titleName(strings.ReplaceAll(text, "\n", " ")); n != "" {
+		return n // a title wrapped by a narrow cell ("Safeguarding / Adults Review: Mr T")
+	}
 	for i, re := range fallbackREs {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			if i == len(fallbackREs)-1 && (isReviewCode(m[1]) || r.known(m[1]) || r.abbrevs[m[1]] != "") {
@@ -94,6 +97,9 @@ func (r *Registry) Pseudonym(text string) string {
 func (r *Registry) titleName(text string) string {
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
+		if thematicRE.MatchString(line) {
+			continue // a thematic review has no subject
+		}
 		typed := false
 		for _, loc := range typeMentionRE.FindAllStringIndex(line, -1) {
 			if !acronymOK(line[loc[0]:loc[1]], typeMentionRE) {
@@ -127,21 +133,40 @@ func (r *Registry) nameAt(s string, leadIn bool) string {
 	if leadIn {
 		s = s[len(leadInRE.FindString(s)):]
 	}
-	m := nameAtRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return ""
-	}
-	for _, n := range m[1:] {
-		if n != "" && r.isName(n) {
-			return n
+	s = strings.TrimSpace(s)
+	for skip := 0; skip < 3; skip++ {
+		m := nameAtRE.FindStringSubmatch(s)
+		if m == nil {
+			return ""
 		}
+		for _, n := range m[1:] {
+			if n == "" {
+				continue
+			}
+			if r.isName(n) {
+				return n
+			}
+			if first, _, ok := strings.Cut(n, " and "); ok && r.isName(first) {
+				return first // "Anna and Safer Croydon"
+			}
+		}
+		// an area or reference between the type and the name ("DHR Halton Gemma")
+		w, rest, _ := strings.Cut(s, " ")
+		if r.Area(w) == nil || rest == "" {
+			return ""
+		}
+		s = strings.TrimSpace(rest)
 	}
 	return ""
 }
 
-// nameLine is the name a line holds when it holds nothing else.
+// nameLine is the name a line holds when it holds nothing else, or
+// nothing but title words before it ("Executive Summary: Lowenna").
 func (r *Registry) nameLine(line string) string {
 	line = strings.TrimSpace(line)
+	if i := strings.IndexAny(line, ":–—"); i > 0 && allTitleWords(line[:i]) {
+		line = strings.TrimSpace(strings.TrimLeft(line[i:], ":–— "))
+	}
 	m := nameAtRE.FindStringSubmatch(line)
 	if m == nil || len(strings.TrimRight(m[0], " ,.;:")) < len(strings.TrimRight(line, " .")) {
 		return ""
@@ -165,12 +190,14 @@ func (r *Registry) isName(n string) bool {
 		if lw == "and" {
 			continue
 		}
-		if titleWords[lw] || r.Area(w) != nil || r.known(w) || isReviewCode(strings.ToUpper(w)) {
+		if titleWords[lw] || r.Area(w) != nil || r.knownAs(w) || isReviewCode(strings.ToUpper(w)) {
 			return false
 		}
 	}
 	return true
 }
+
+var thematicRE = regexp.MustCompile(`(?i)\bthematic\b`)
 
 var letterOnlyRE = regexp.MustCompile(`^` + letterName + `$`)
 
@@ -183,9 +210,9 @@ var typeMentionRE = func() *regexp.Regexp {
 	return regexp.MustCompile(strings.Join(parts, "|"))
 }()
 
-// capsToTitle writes the words of four or more capitals of an all-capitals
-// line in title case ("'MARIA'" -> "'Maria'", "ADULT F" -> "Adult F"),
-// leaving acronyms ("DHR") alone.
+// capsToTitle writes the words of an all-capitals line in title case
+// ("'MARIA'" -> "'Maria'", "ADULT F" -> "Adult F"), leaving acronyms
+// ("DHR", "KMBC") alone.
 func capsToTitle(text string) string {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
@@ -194,14 +221,31 @@ func capsToTitle(text string) string {
 		}
 		ws := strings.Fields(l)
 		for j, w := range ws {
-			if isReviewCode(strings.Trim(w, `:;,.()'"‘’“”`)) {
-				continue
+			if capsWord(w) {
+				ws[j] = titleWord(w)
 			}
-			ws[j] = titleWord(w)
 		}
 		lines[i] = strings.Join(ws, " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// capsWord reports a word in capitals that is a word, not an acronym: a
+// title ("Mr"), a quoted name ("'ANN'"), or four letters or more with a
+// vowel ("MARIA", not "KMBC").
+func capsWord(w string) bool {
+	bare := strings.Trim(w, `:;,.()'"‘’“”`)
+	if isReviewCode(bare) {
+		return false
+	}
+	switch bare {
+	case "MR", "MRS", "MS", "MISS", "MX":
+		return true
+	}
+	if len(bare) < len(w) && strings.ContainsAny(w[:1], `'"‘“`) {
+		return true
+	}
+	return len(bare) >= 4 && strings.ContainsAny(bare, "AEIOUY")
 }
 
 // titleWord capitalises the first letter of w and lowers the rest.
@@ -223,4 +267,25 @@ func isReviewCode(s string) bool {
 		}
 	}
 	return s == "NHS" || s == "CSP" || s == "SAB" || s == "GP" || s == "UK"
+}
+
+// knownAs reports whether w is a body's name as printed: an acronym
+// ("BOB") names a body only when printed in capitals, so "Bob" is a name.
+func (r *Registry) knownAs(w string) bool {
+	id, mk := r.find(nameKey(w))
+	if id < 0 {
+		return false
+	}
+	orig := r.keyName[mk]
+	return !(orig == strings.ToUpper(orig) && w != strings.ToUpper(w))
+}
+
+func allTitleWords(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for _, w := range ws {
+		if !titleWords[w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }

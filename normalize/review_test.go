@@ -19,7 +19,8 @@ func TestReview(t *testing.T) {
 		rv := r.ReadReview(reviewTexts(doc))
 		return kv("type", rv.Type+" ("+rv.TypeSource+")", "reference", rv.Reference+" ("+rv.ReferenceSource+")",
 			"area", rv.Area+" ("+rv.AreaSource+")", "pseudonym", rv.Pseudonym+" ("+rv.PseudonymSource+")",
-			"plan_date", rv.PlanDate+" ("+rv.PlanDateSource+")")
+			"plan_date", rv.PlanDate+" ("+rv.PlanDateSource+")", "plan_date_kind", rv.PlanDateKind, "version", rv.Version,
+			"area_code", rv.AreaCode)
 	})
 }
 
