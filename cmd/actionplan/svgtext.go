@@ -49,19 +49,48 @@ func naturalWidth(s string, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
-// drawWord draws one word at its PDF position, fitted to its PDF width.
+// drawWord draws one word at its PDF position, fitted to its PDF length;
+// a word running up or down the page (a turned header label, a margin
+// note) is drawn turned.
 func drawWord(w *bufio.Writer, wd extract.Word, colour string) {
-	width := math.Max(wd.X1-wd.X0, 0.5)
 	size := wd.Size
-	if h := wd.Bottom - wd.Top; h > 0 && h < size*0.5 {
+	length := math.Max(wd.X1-wd.X0, 0.5)
+	turn := turnOf(wd)
+	if turn != 0 {
+		length = math.Max(wd.Bottom-wd.Top, 0.5)
+	} else if h := wd.Bottom - wd.Top; h > 0 && h < size*0.5 {
 		size = h / 1.2 // a word drawn squashed
 	}
 	nat := naturalWidth(wd.Text, size)
 	if nat <= 0 {
 		return
 	}
-	sx := width / nat
-	base := wd.Bottom - 0.2*wd.Size
-	fmt.Fprintf(w, `<text x="%.2f" y="%.2f" font-size="%.2f" fill="%s" textLength="%.3f" lengthAdjust="spacingAndGlyphs" transform="matrix(%.5f 0 0 1 %.3f 0)">%s</text>`+"\n",
-		wd.X0, base, size, colour, nat, sx, wd.X0*(1-sx), xmlEscape(wd.Text))
+	sx := length / nat
+	// matrix(a b c d e f) maps the word's own frame (x along its advance,
+	// baseline at y=0) onto the page.
+	var a, b, c, d, e, f float64
+	switch turn {
+	case 1: // running down: glyph tops to the right
+		a, b, c, d, e, f = 0, sx, -1, 0, wd.X0+0.2*size, wd.Top
+	case -1: // running up
+		a, b, c, d, e, f = 0, -sx, 1, 0, wd.X1-0.2*size, wd.Bottom
+	default:
+		a, b, c, d, e, f = sx, 0, 0, 1, wd.X0, wd.Bottom-0.2*wd.Size
+	}
+	fmt.Fprintf(w, `<text x="0" y="0" font-size="%.2f" fill="%s" textLength="%.3f" lengthAdjust="spacingAndGlyphs" transform="matrix(%.5f %.5f %.5f %.5f %.3f %.3f)">%s</text>`+"\n",
+		size, colour, nat, a, b, c, d, e, f, xmlEscape(wd.Text))
+}
+
+// turnOf tells a word that runs down the page (1) or up it (-1) from an
+// upright one (0): a box much taller than wide, its glyphs one under
+// another.
+func turnOf(wd extract.Word) int {
+	if len(wd.Glyphs) < 2 || wd.Bottom-wd.Top < 1.5*(wd.X1-wd.X0) {
+		return 0
+	}
+	first, last := wd.Glyphs[0], wd.Glyphs[len(wd.Glyphs)-1]
+	if last.Top > first.Top {
+		return 1
+	}
+	return -1
 }

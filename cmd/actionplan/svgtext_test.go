@@ -38,9 +38,15 @@ func TestSVGWordWidths(t *testing.T) {
 		}
 		for i, g := range got {
 			wd := want[i]
-			pdfW := math.Max(wd.X1-wd.X0, 0.5)
-			if math.Abs(g.x-wd.X0) > 0.01 || math.Abs(g.width-pdfW) > 0.02 {
-				t.Errorf("page %d word %q: drawn at %.2f, %.3f wide; PDF has %.2f, %.3f wide", p.Number, wd.Text, g.x, g.width, wd.X0, pdfW)
+			pdfLen := math.Max(wd.X1-wd.X0, 0.5)
+			if turnOf(wd) != 0 {
+				pdfLen = math.Max(wd.Bottom-wd.Top, 0.5)
+			} else if math.Abs(g.x-wd.X0) > 0.01 {
+				t.Errorf("page %d word %q drawn from x %.2f, PDF has %.2f", p.Number, wd.Text, g.x, wd.X0)
+			}
+			if g.x < wd.X0-0.01 || g.x > wd.X1+0.01 || g.y < wd.Top-0.01 || g.y > wd.Bottom+0.01 || math.Abs(g.width-pdfLen) > 0.02 {
+				t.Errorf("page %d word %q: drawn from (%.2f, %.2f), %.3f long; PDF box x %.2f-%.2f y %.2f-%.2f, %.3f long",
+					p.Number, wd.Text, g.x, g.y, g.width, wd.X0, wd.X1, wd.Top, wd.Bottom, pdfLen)
 			}
 			checked++
 		}
@@ -50,10 +56,11 @@ func TestSVGWordWidths(t *testing.T) {
 	}
 }
 
-type drawnWord struct{ x, width float64 }
+type drawnWord struct{ x, y, width float64 }
 
-// drawnWords reads each fitted word of an SVG page: its x, and its
-// textLength times the x scale of its transform.
+// drawnWords reads each fitted word of an SVG page: where its transform
+// puts its origin, and its textLength times the scale of its transform
+// along its advance.
 func drawnWords(t *testing.T, svg []byte) []drawnWord {
 	t.Helper()
 	var out []drawnWord
@@ -79,12 +86,16 @@ func drawnWords(t *testing.T, svg []byte) []drawnWord {
 		}
 		m := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(a["transform"], "matrix("), ")"))
 		if len(m) != 6 {
-			t.Fatalf("word without a scale: %v", se)
+			t.Fatalf("word without a transform: %v", se)
+		}
+		var v [6]float64
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(m[i], 64)
 		}
 		x, _ := strconv.ParseFloat(a["x"], 64)
+		y, _ := strconv.ParseFloat(a["y"], 64)
 		tl, _ := strconv.ParseFloat(a["textLength"], 64)
-		sx, _ := strconv.ParseFloat(m[0], 64)
-		out = append(out, drawnWord{x: x, width: tl * sx})
+		out = append(out, drawnWord{x: v[0]*x + v[2]*y + v[4], y: v[1]*x + v[3]*y + v[5], width: tl * math.Hypot(v[0], v[1])})
 	}
 }
 
