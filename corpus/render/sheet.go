@@ -73,7 +73,12 @@ func sheetJSON(s *spec.Spec) []byte {
 		default:
 			c := sheetCell{Text: blk.Text, Bold: blk.Bold || blk.Kind != "para", Big: blk.Kind == "title"}
 			lines := 1 + strings.Count(blk.Text, "\n") + len(blk.Text)*7/(sheetWidth*6)
-			sh.Rows = append(sh.Rows, sheetRow{Cells: []sheetCell{c}, Height: float64(lines) * sh.Size * 1.45})
+			size := sh.Size
+			if c.Big {
+				size *= 1.5 // xlsx.py sets titles half as large again
+			}
+			// Calc clips a cell's text to its row: the row must hold it all.
+			sh.Rows = append(sh.Rows, sheetRow{Cells: []sheetCell{c}, Height: float64(lines) * size * 1.45})
 			sh.Merges = append(sh.Merges, sheetSpan{Row: len(sh.Rows), Col: 1, Rows: 1, Cols: ncol})
 		}
 	}
