@@ -16,7 +16,8 @@ import (
 //   - a recommendation column of sentences (more so when they say what
 //     should be done), an action column of phrases,
 //     a target-date column, numbered rows (1, 2.1, R3) speak for a plan;
-//   - a column of bare counts or scores (cases, attendees, likelihood),
+//   - a column of bare counts or scores (cases, attendees, likelihood), an
+//     "Action taken" column that reports what was done,
 //     rows keyed by an event date, people named by initial and surname in
 //     the column for who acts, speak against;
 //   - so does a document whose text outside its tables never mentions a
@@ -81,6 +82,9 @@ func planEvidence(t *Table, ctx docContext) (score int, against []string) {
 			if share(cells, prescribes) >= 0.5 {
 				score++ // "Agencies should ...": what recommendations say
 			}
+		case kind&catAct != 0 && doneLabel(label) && share(cells, reportsDone) >= 0.5:
+			score -= 2
+			against = append(against, fmt.Sprintf("column %q reports what was done", label))
 		case kind&catAct != 0 && meanWords(cells) >= 4:
 			score++
 		}
@@ -146,6 +150,28 @@ func share(cells []string, f func(string) bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(cells))
+}
+
+// doneLabel: an action column that says it holds what was done ("Action
+// taken", "Actions undertaken"), as a log's does.
+func doneLabel(label string) bool {
+	for _, w := range strings.Fields(strings.ToLower(label)) {
+		switch labelToken(w) {
+		case "taken", "undertaken", "done", "completed":
+			return true
+		}
+	}
+	return false
+}
+
+// pastPat finds a past participle among the first words of a cell
+// ("Waste removed", "Officers attended", "Letter sent").
+var pastPat = regexp.MustCompile(`(?i)^(\S+\s+){0,3}?(\w{3,}ed|sent|taken|given|held|made|done|seen|found|met|told|paid|put|set up|carried out)\b`)
+
+// reportsDone: a cell that reports what happened, not what is to be done
+// (a modal or an infinitive says the latter).
+func reportsDone(s string) bool {
+	return pastPat.MatchString(s) && !prescribes(s) && !strings.HasPrefix(strings.ToLower(s), "to ")
 }
 
 // priorityLabel: a priority column may hold 1, 2, 3 in a plan.

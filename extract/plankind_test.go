@@ -124,3 +124,23 @@ func TestLiftBands(t *testing.T) {
 		t.Errorf("rows %q\nwant %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestActionTakenLog: an incident log in a review document, keyed by
+// incident rather than by date, whose "Action taken" column reports what
+// was done, is no plan; a response plan whose "Action taken" column sits
+// beside recommendations is one.
+func TestActionTakenLog(t *testing.T) {
+	log := tableOf([]string{"Incident", "Date", "Location", "Action taken", "Current status"},
+		[]string{"Disturbance reported by a neighbour", "17/06/2020", "Flat 4, Mill Court", "Officers attended; both parties spoken to separately.", "Closed"},
+		[]string{"Concern for welfare", "02/09/2020", "Mill Court", "Welfare check carried out; no answer at the door.", "Closed"},
+		[]string{"Report of threats by text", "11/11/2020", "Town centre", "Statement taken and crime recorded.", "Filed"})
+	if score, against := planEvidence(log, contextReview); score >= planThreshold {
+		t.Errorf("incident log in a review: score %d, against %v", score, against)
+	}
+	response := tableOf([]string{"No.", "Recommendation", "Action taken", "Lead", "Status"},
+		[]string{"1", "Agencies should make sure that interpreters are independent of the family.", "Guidance issued to all partners in October 2023.", "Council", "Complete"},
+		[]string{"2", "Police should record the victim's first language on crime reports.", "System change designed; testing planned.", "Police", "Ongoing"})
+	if score, against := planEvidence(response, contextReview); score < planThreshold {
+		t.Errorf("response plan: score %d, against %v", score, against)
+	}
+}
