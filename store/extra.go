@@ -17,7 +17,7 @@ var columnKeys = map[string]bool{
 	"page_first": true, "page_last": true, "cells": true, "table": true, "group": true, "theme": true,
 	"scope_printed": true, "lead_officer": true, "target_date_iso": true, "target_date_precision": true,
 	"completion_date": true, "evidence": true, "status_printed": true, "status_source": true,
-	"status_date": true, "rag": true, "as_of": true, "agency_detail": true,
+	"status_date": true, "rag": true, "as_of": true, "agency_detail": true, "completion_date_iso": true,
 }
 
 // extraJSON is the JSON object of r's keys that have no column.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/actionplan/actionplan/extract"
@@ -31,7 +32,23 @@ func TestDocumentFlags(t *testing.T) {
 		t.Errorf("clean document has %d flags", n)
 	}
 	got := map[string][]DocumentFlag{}
-	if err := db.Documents(ctx, func(r DocumentRecord) error { got[r.File] = r.Flags; return nil }); err != nil {
+	err := db.Export(ctx, "documents", func(r Row) error {
+		var file string
+		var flags []DocumentFlag
+		for i, k := range r.Keys {
+			switch k {
+			case "file":
+				file = r.Values[i].(string)
+			case "flags":
+				if err := json.Unmarshal(r.Values[i].(json.RawMessage), &flags); err != nil {
+					return err
+				}
+			}
+		}
+		got[file] = flags
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if fs := got["diana.pdf"]; len(fs) != 2 || fs[0].Code != extract.FlagNumberGap || *fs[0].Page != 2 || fs[1].Page != nil || fs[1].Table != nil {

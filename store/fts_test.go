@@ -16,7 +16,7 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 	b.Norm.Review.AsOf = "2024-10"
 	mustLoad(t, db, b)
 	match := func(q string) int {
-		return count(t, db, "SELECT count(*) FROM action_fts WHERE action_fts MATCH ?", q)
+		return count(t, db, "SELECT count(*) FROM actions_fts WHERE actions_fts MATCH ?", q)
 	}
 	if n := match("bereaved"); n != 4 {
 		t.Fatalf("bereaved: %d", n)
@@ -26,7 +26,7 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 		query string
 		want  int
 	}{
-		{"UPDATE actions SET action = 'Write to the coroner' WHERE seq = 3", "coroner", 2},
+		{"UPDATE actions SET action_text = 'Write to the coroner' WHERE seq = 3", "coroner", 2},
 		{"UPDATE recommendations SET text = 'Ask bereaved relatives' WHERE seq = 1", "relatives", 4},
 		{"DELETE FROM actions WHERE seq = 2", "bereaved", 2},
 		{"DELETE FROM recommendations WHERE seq = 3", "housing", 0},
@@ -42,7 +42,7 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 			t.Errorf("after %s: %q matches %d, want %d", s.sql, s.query, n, s.want)
 		}
 	}
-	if n := count(t, db, "SELECT count(*) FROM action_fts"); n != 0 {
+	if n := count(t, db, "SELECT count(*) FROM actions_fts"); n != 0 {
 		t.Errorf("%d index rows left", n)
 	}
 }

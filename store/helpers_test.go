@@ -110,7 +110,7 @@ func count(t testing.TB, db *DB, q string, args ...any) int {
 func tableCounts(t testing.TB, db *DB) map[string]int {
 	m := map[string]int{}
 	for _, tb := range []string{"documents", "files", "reviews", "plans", "recommendations", "actions",
-		"action_cells", "agencies", "action_agencies", "action_fts"} {
+		"action_cells", "agencies", "action_agencies", "actions_fts", "recommendations_fts"} {
 		m[tb] = count(t, db, fmt.Sprintf("SELECT count(*) FROM %s", tb))
 	}
 	return m

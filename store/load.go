@@ -100,11 +100,14 @@ func load(ctx context.Context, tx *sql.Tx, in LoadInput) (LoadResult, error) {
 		return LoadResult{DocumentID: old.ID, Status: StatusUnchanged, Rows: old.Rows}, nil
 	}
 	res := LoadResult{Status: StatusNew, Rows: len(in.Norm.Records)}
-	oldReview := sql.NullInt64{}
+	oldReview, oldHash := sql.NullInt64{}, sql.NullString{}
 	if found {
 		res.Status = StatusReloaded
 		res.DocumentID = old.ID
 		oldReview = old.ReviewID
+		if err := tx.QueryRowContext(ctx, `SELECT content_hash FROM documents WHERE id = ?`, old.ID).Scan(&oldHash); err != nil {
+			return LoadResult{}, err
+		}
 		if err := clearDocument(ctx, tx, old.ID); err != nil {
 			return LoadResult{}, err
 		}
@@ -128,13 +131,11 @@ func load(ctx context.Context, tx *sql.Tx, in LoadInput) (LoadResult, error) {
 	if err := dropOrphanUnread(ctx, tx); err != nil {
 		return LoadResult{}, err
 	}
-	if err := relink(ctx, tx, reviewID); err != nil {
+	if err := settle(ctx, tx, res.DocumentID, oldReview); err != nil {
 		return LoadResult{}, err
 	}
-	if oldReview.Valid && oldReview != reviewID {
-		if err := relink(ctx, tx, oldReview); err != nil {
-			return LoadResult{}, err
-		}
+	if err := resettleGroup(ctx, tx, oldHash); err != nil {
+		return LoadResult{}, err
 	}
 	return res, nil
 }
@@ -158,7 +159,7 @@ func (s DocState) Current(version string) bool {
 	return s.Outcome != string(extract.OutcomeError) && !OlderVersion(s.ExtractorVersion, version)
 }
 
-const docStateCols = `d.id, coalesce(d.sha256, ''), d.outcome, d.error, d.extractor_version, d.rows, d.pages, d.review_id`
+const docStateCols = `d.id, coalesce(d.sha256, ''), d.outcome, coalesce(d.error, ''), d.extractor_version, d.action_rows, d.pages, d.review_id`
 
 func scanDocState(row *sql.Row) (DocState, bool, error) {
 	var s DocState
@@ -228,21 +229,27 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 		url = in.Source.URL
 	}
 	now := isoTime(time.Now())
+	rv := in.Norm.Review
+	asOf, asOfSource := asOfDate(rv, m)
 	args := []any{
 		nullString(in.SHA256), in.Path, filepath.Base(in.Path), url, in.Size, isoTimeOrNull(in.ModTime),
-		pages, m.Version, m.Title, m.Author, m.Subject, m.Producer, m.Creator,
+		pages, nullString(m.Version), nullString(m.Title), nullString(m.Author), nullString(m.Subject),
+		nullString(m.Producer), nullString(m.Creator),
 		isoTimeOrNull(m.CreationDate), isoTimeOrNull(m.ModDate), m.Encrypted,
-		outcome, errText, string(wj), len(in.Norm.Records), in.ExtractorVersion, review,
-		in.Norm.Review.PlanDate, in.Norm.Review.AsOf, nullID(in.RunID), now,
+		outcome, nullString(errText), string(wj), len(in.Norm.Records), in.ExtractorVersion, review,
+		nullString(rv.PlanDate), nullString(rv.PlanDateSource), nullString(rv.AsOf), nullString(asOf),
+		nullString(asOfSource), nullID(in.RunID), now,
 	}
 	if id != 0 {
 		_, err := tx.ExecContext(ctx, `UPDATE documents SET
 			sha256 = ?, path = ?, file = ?, url = coalesce(?, url), size = ?, mtime = ?,
 			pages = ?, pdf_version = ?, title = ?, author = ?, subject = ?, producer = ?, creator = ?,
 			creation_date = ?, mod_date = ?, encrypted = ?,
-			outcome = ?, error = ?, warnings = ?, rows = ?, extractor_version = ?, review_id = ?,
-			plan_date = ?, as_of = ?, run_id = ?, loaded_at = ?,
-			version = NULL, previous_document_id = NULL, superseded_by_id = NULL
+			outcome = ?, error = ?, warnings = ?, action_rows = ?, extractor_version = ?, review_id = ?,
+			plan_date = ?, plan_date_source = ?, as_of = ?, as_of_date = ?, as_of_date_source = ?,
+			run_id = ?, loaded_at = ?,
+			version = NULL, previous_document_id = NULL, superseded_by_id = NULL, is_current = 0,
+			duplicate_of = NULL, content_hash = NULL
 			WHERE id = ?`, append(args, id)...)
 		return id, err
 	}
@@ -250,9 +257,9 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 			sha256, path, file, url, size, mtime,
 			pages, pdf_version, title, author, subject, producer, creator,
 			creation_date, mod_date, encrypted,
-			outcome, error, warnings, rows, extractor_version, review_id,
-			plan_date, as_of, run_id, loaded_at, first_run_id)
-		VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?, ?,?,?,?,?,?, ?,?,?,?, ?)`,
+			outcome, error, warnings, action_rows, extractor_version, review_id,
+			plan_date, plan_date_source, as_of, as_of_date, as_of_date_source, run_id, loaded_at, first_run_id)
+		VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?, ?,?,?,?,?,?, ?,?,?,?,?,?,?, ?)`,
 		append(args, nullID(in.RunID))...)
 	if err != nil {
 		return 0, err
@@ -326,4 +333,23 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// asOfDate is the day a plan's statuses speak for, at which its actions are
+// overdue or not: the first day of its as-of date (a dated update column),
+// else of its plan date, else the day its PDF was last modified or created.
+// It is "" for a document with none of these.
+func asOfDate(rv normalize.Review, m extract.Meta) (date, source string) {
+	if s := periodStart(rv.AsOf); s != "" {
+		return s, "as_of"
+	}
+	if s := periodStart(rv.PlanDate); s != "" {
+		return s, "plan_date"
+	}
+	for _, t := range []time.Time{m.ModDate, m.CreationDate} {
+		if !t.IsZero() {
+			return t.UTC().Format(isoDay), "pdf_date"
+		}
+	}
+	return "", ""
 }

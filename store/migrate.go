@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -92,8 +93,21 @@ func (d *DB) checkVersion(ctx context.Context) error {
 	return nil
 }
 
+// apply runs one migration on a connection of its own with foreign keys
+// off, as SQLite's procedure for rebuilding a table asks (dropping a parent
+// table would otherwise cascade to its children), and checks the keys with
+// PRAGMA foreign_key_check before committing.
 func (d *DB) apply(ctx context.Context, m migration) error {
-	tx, err := d.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: _txlock in the DSN
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: _txlock in the DSN
 	if err != nil {
 		return err
 	}
@@ -108,9 +122,37 @@ func (d *DB) apply(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
+	_, name, _ := strings.Cut(m.Name, "_")
+	if fn := afterMigration[name]; fn != nil {
+		if err := fn(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if err := foreignKeyCheck(ctx, tx); err != nil {
+		return err
+	}
 	set := fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.Version, ApplicationID)
 	if _, err := tx.ExecContext(ctx, set); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// foreignKeyCheck fails when a migration left a row pointing at nothing.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("foreign key check: a row of %s (rowid %d) refers to a missing row of %s", table, rowid.Int64, parent)
+	}
+	return rows.Err()
 }

@@ -27,17 +27,20 @@ var rowSQL = map[string]string{
 		theme, status, actions, page_first, page_last) VALUES (?,?,?,?,?,?,?,?, ?,?,?,?,?)`,
 	"lineage": `UPDATE recommendations SET lineage_id = id WHERE id = ?`,
 	"action": `INSERT INTO actions (document_id, plan_id, recommendation_id, seq, number, row_group, theme,
-		scope, scope_printed, action, lead_agency, lead_officer, milestone, target_date, target_date_iso,
-		target_date_precision, target_date_end, completion_date, outcome, update_text, evidence, status,
-		status_printed, status_source, status_date, rag, as_of, page_first, page_last, extra)
-		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?)`,
+		scope, scope_printed, recommendation_text, action_text, lead_agency, lead_officer, milestone, target_date,
+		target_date_iso, target_date_start, target_date_precision, completion_date, completion_date_iso,
+		outcome, update_text, evidence, status, status_printed, status_source, status_date, rag, as_of,
+		page_first, page_last, extra)
+		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?)`,
 	"cell": `INSERT INTO action_cells (action_id, position, header, text) VALUES (?,?,?,?)`,
 	"agency": `INSERT INTO agencies (name, sector, matched) VALUES (?,?,?)
 		ON CONFLICT (name) DO UPDATE SET
-			sector = CASE WHEN excluded.sector <> '' THEN excluded.sector ELSE agencies.sector END,
+			sector = coalesce(agencies.sector, excluded.sector),
 			matched = max(agencies.matched, excluded.matched)
 		RETURNING id`,
-	"action_agency": `INSERT INTO action_agencies (action_id, position, agency_id, printed) VALUES (?,?,?,?)`,
+	"action_agency": `INSERT INTO action_agencies (action_id, position, agency_id, printed, sector, unit, former, matched)
+		VALUES (?,?,?,?,?,?,?,?)`,
+	"action_lineage": `UPDATE actions SET lineage_id = id WHERE id = ?`,
 }
 
 func newRowWriter(ctx context.Context, tx *sql.Tx, doc int64, review sql.NullInt64) (*rowWriter, error) {
@@ -154,8 +157,9 @@ func (w *rowWriter) recommendation(plan int64, g []normalize.Record, rows map[ro
 		scope = firstNonEmpty(scope, r.Scope)
 		scopePrinted = firstNonEmpty(scopePrinted, r.ScopePrinted)
 	}
-	res, err := w.exec("rec", w.doc, plan, w.review, w.recSeq, firstNonEmpty(g[0].RecommendationNumber, g[0].Number), text, scope, scopePrinted,
-		g[0].Theme, recommendationStatus(g), len(g), first, last)
+	res, err := w.exec("rec", w.doc, plan, w.review, w.recSeq, nullString(firstNonEmpty(g[0].RecommendationNumber, g[0].Number)), nullString(text),
+		nullString(scope), nullString(scopePrinted), nullString(g[0].Theme), nullString(recommendationStatus(g)),
+		len(g), first, last)
 	if err != nil {
 		return err
 	}
@@ -167,18 +171,28 @@ func (w *rowWriter) recommendation(plan int64, g []normalize.Record, rows map[ro
 		return err
 	}
 	for _, r := range g {
-		if err := w.action(plan, rec, r, cellsOf(r, rows)); err != nil {
+		if err := w.action(plan, rec, text, r, cellsOf(r, rows)); err != nil {
 			return fmt.Errorf("row %d: %w", r.Seq, err)
 		}
 	}
 	return nil
 }
 
-func (w *rowWriter) action(plan, rec int64, r normalize.Record, cells []cell) error {
-	res, err := w.exec("action", w.doc, plan, rec, r.Seq, r.Number, r.Group, r.Theme,
-		r.Scope, r.ScopePrinted, r.Action, r.LeadAgency, r.LeadOfficer, r.Milestone, r.TargetDate, r.TargetDateISO,
-		r.TargetDatePrec, periodEnd(r.TargetDateISO), r.CompletionDate, r.Outcome, r.Update, r.Evidence, r.Status,
-		r.StatusPrinted, r.StatusSource, r.StatusDate, r.RAG, r.AsOf, r.PageFirst, r.PageLast, extraJSON(r))
+func (w *rowWriter) action(plan, rec int64, recText string, r normalize.Record, cells []cell) error {
+	prec := r.TargetDatePrec
+	start, end, ok := period(r.TargetDateISO, prec)
+	if !ok {
+		prec = ""
+	} else if prec == "" {
+		prec = precisionOf(r.TargetDateISO)
+	}
+	res, err := w.exec("action", w.doc, plan, rec, r.Seq, nullString(r.Number), r.Group, nullString(r.Theme),
+		nullString(r.Scope), nullString(r.ScopePrinted), nullString(recText), nullString(r.Action),
+		nullString(r.LeadAgency), nullString(r.LeadOfficer), nullString(r.Milestone), nullString(r.TargetDate),
+		nullString(end), nullString(start), nullString(prec), nullString(r.CompletionDate),
+		nullString(r.CompletionISO), nullString(r.Outcome), nullString(r.Update), nullString(r.Evidence),
+		nullString(r.Status), nullString(r.StatusPrinted), nullString(r.StatusSource), nullString(r.StatusDate),
+		nullString(r.RAG), nullString(r.AsOf), r.PageFirst, r.PageLast, extraJSON(r))
 	if err != nil {
 		return err
 	}
@@ -186,17 +200,21 @@ func (w *rowWriter) action(plan, rec int64, r normalize.Record, cells []cell) er
 	if err != nil {
 		return err
 	}
+	if _, err := w.exec("action_lineage", id); err != nil {
+		return err
+	}
 	for i, c := range cells {
-		if _, err := w.exec("cell", id, i, c.header, c.text); err != nil {
+		if _, err := w.exec("cell", id, i, nullString(c.header), nullString(c.text)); err != nil {
 			return err
 		}
 	}
 	for i, a := range agenciesOf(r) {
 		var ag int64
-		if err := w.stmts["agency"].QueryRowContext(w.ctx, a.Canonical, a.Sector, a.Matched).Scan(&ag); err != nil {
+		if err := w.stmts["agency"].QueryRowContext(w.ctx, a.Canonical, nullString(a.Sector), a.Matched).Scan(&ag); err != nil {
 			return fmt.Errorf("insert agency: %w", err)
 		}
-		if _, err := w.exec("action_agency", id, i, ag, a.Printed); err != nil {
+		if _, err := w.exec("action_agency", id, i, ag, nullString(a.Printed), nullString(a.Sector),
+			nullString(a.Unit), nullString(a.Former), a.Matched); err != nil {
 			return err
 		}
 	}

@@ -93,19 +93,20 @@ func TestLoad(t *testing.T) {
 	db := openTemp(t)
 	in := fixture("diana.pdf", "v1", diana, dianaRows())
 	in.Source = &Source{URL: "https://example.org/diana.pdf"}
+	in.Norm.Review.AsOf = "2024-10"
 	r := mustLoad(t, db, in)
 	if r.Status != StatusNew || r.Rows != 4 {
 		t.Fatalf("got %+v", r)
 	}
 	got := tableCounts(t, db)
 	want := map[string]int{"documents": 1, "files": 1, "reviews": 1, "plans": 2, "recommendations": 3,
-		"actions": 4, "action_cells": 20, "agencies": 4, "action_agencies": 4, "action_fts": 4}
+		"actions": 4, "action_cells": 20, "agencies": 4, "action_agencies": 4, "actions_fts": 4, "recommendations_fts": 3}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("counts\n got %v\nwant %v", got, want)
 	}
 	var url, outcome string
 	var pages, rows int
-	db.SQL().QueryRow("SELECT url, outcome, pages, rows FROM documents").Scan(&url, &outcome, &pages, &rows)
+	db.SQL().QueryRow("SELECT url, outcome, pages, action_rows FROM documents").Scan(&url, &outcome, &pages, &rows)
 	if url != in.Source.URL || outcome != "ok" || pages != 3 || rows != 4 {
 		t.Errorf("document: %s %s %d %d", url, outcome, pages, rows)
 	}
@@ -118,31 +119,43 @@ func TestLoad(t *testing.T) {
 	}
 	// The export view gives the record's shape.
 	var agencies, cells, rec, upd string
-	db.SQL().QueryRow(`SELECT agencies, cells, recommendation, "update" FROM action_export WHERE seq = 2`).
+	db.SQL().QueryRow(`SELECT agencies, cells, recommendation, coalesce(update_text, '') FROM action_export WHERE seq = 2`).
 		Scan(&agencies, &cells, &rec, &upd)
 	if agencies != `["Probation"]` || !strings.Contains(cells, `"Action to Take":"Notify agencies"`) ||
 		!strings.HasPrefix(rec, "Ascertain") {
 		t.Errorf("export row: %s %s %s", agencies, cells, rec)
 	}
 	// Full-text search over recommendation text finds both actions of rec 1.
-	if n := count(t, db, "SELECT count(*) FROM action_fts WHERE action_fts MATCH 'bereaved'"); n != 2 {
+	if n := count(t, db, "SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'bereaved'"); n != 2 {
 		t.Errorf("fts bereaved: %d", n)
 	}
-	if n := count(t, db, "SELECT count(*) FROM action_fts WHERE action_fts MATCH 'action:training'"); n != 1 {
+	if n := count(t, db, "SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'action_text:training'"); n != 1 {
 		t.Errorf("fts training: %d", n)
 	}
 	// The non-plan table keeps its rows.
 	if n := count(t, db, "SELECT count(*) FROM plans WHERE is_plan = 0 AND rows_json LIKE '%Chair%'"); n != 1 {
 		t.Errorf("non-plan table rows: %d", n)
 	}
-	if n := count(t, db, "SELECT count(*) FROM overdue_actions"); n != 4 {
+	// Overdue at the plan's as-of date (2024-10-01): every action with a
+	// status other than completed (the last has none, never overdue).
+	if n := count(t, db, "SELECT count(*) FROM overdue_actions"); n != 3 {
 		t.Errorf("overdue: %d", n)
 	}
-	if n := count(t, db, "SELECT count(*) FROM action_fts WHERE action_fts MATCH 'policy'"); n != 1 {
+	if n := count(t, db, "SELECT count(*) FROM overdue_actions WHERE as_of_date = '2024-10-01' AND days_overdue = 1280"); n != 3 {
+		t.Errorf("overdue at the as-of date: %d", n)
+	}
+	// Missing values are NULL, not ''.
+	if n := count(t, db, "SELECT count(*) FROM actions WHERE evidence IS NULL AND status IS NULL"); n != 1 {
+		t.Errorf("NULL for missing values: %d", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM actions WHERE target_date_iso = '2021-03-31' AND target_date_start = '2021-03-01' AND target_date_precision = 'month'"); n != 4 {
+		t.Errorf("target dates in one form: %d", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'policy'"); n != 1 {
 		t.Errorf("fts policy: %d", n)
 	}
 	var integrity string
-	db.SQL().QueryRow("INSERT INTO action_fts (action_fts, rank) VALUES ('integrity-check', 1)").Err()
+	db.SQL().QueryRow("INSERT INTO actions_fts (actions_fts, rank) VALUES ('integrity-check', 1)").Err()
 	db.SQL().QueryRow("PRAGMA integrity_check").Scan(&integrity)
 	if integrity != "ok" {
 		t.Error(integrity)
@@ -184,8 +197,10 @@ func TestLoadAgainIsIdempotent(t *testing.T) {
 // checkFTS verifies the external-content index agrees with its content.
 func checkFTS(t *testing.T, db *DB) {
 	t.Helper()
-	if _, err := db.SQL().Exec("INSERT INTO action_fts (action_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
-		t.Errorf("fts integrity: %v", err)
+	for _, fts := range []string{"actions_fts", "recommendations_fts"} {
+		if _, err := db.SQL().Exec("INSERT INTO " + fts + " (" + fts + ", rank) VALUES ('integrity-check', 1)"); err != nil {
+			t.Errorf("%s integrity: %v", fts, err)
+		}
 	}
 }
 
@@ -226,7 +241,9 @@ func TestChangedFileIsNewDocument(t *testing.T) {
 	db := openTemp(t)
 	v1 := fixture("diana.pdf", "v1", diana, dianaRows())
 	mustLoad(t, db, v1)
-	v2 := fixture("diana.pdf", "v2 bytes", diana, dianaRows())
+	rows2 := dianaRows()
+	rows2[0].status = "completed" // a new version: other rows
+	v2 := fixture("diana.pdf", "v2 bytes", diana, rows2)
 	v2.Norm.Review.AsOf = "2024-10"
 	r := mustLoad(t, db, v2)
 	if r.Status != StatusNew {
@@ -266,8 +283,8 @@ func TestStatusHistoryAcrossVersions(t *testing.T) {
 	if n := count(t, db, "SELECT count(*) FROM reviews"); n != 1 {
 		t.Fatalf("reviews: %d", n)
 	}
-	rows, err := db.SQL().Query(`SELECT number, first_status, latest_status, versions, latest_version
-		FROM recommendation_latest_status ORDER BY number`)
+	rows, err := db.SQL().Query(`SELECT number, coalesce(first_status, ''), coalesce(latest_status, ''), versions,
+		latest_version FROM recommendation_latest_status ORDER BY number`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +301,7 @@ func TestStatusHistoryAcrossVersions(t *testing.T) {
 		t.Errorf("latest status\n got %q\nwant %q", got, want)
 	}
 	var methods []string
-	r2, _ := db.SQL().Query(`SELECT match_method FROM recommendation_history WHERE version = 2 ORDER BY recommendation_id`)
+	r2, _ := db.SQL().Query(`SELECT coalesce(match_method, '') FROM recommendation_history WHERE version = 2 ORDER BY recommendation_id`)
 	for r2.Next() {
 		var m string
 		r2.Scan(&m)
@@ -294,7 +311,9 @@ func TestStatusHistoryAcrossVersions(t *testing.T) {
 	if !reflect.DeepEqual(methods, []string{"number+text", "number", "text"}) {
 		t.Errorf("methods %q", methods)
 	}
-	if n := count(t, db, "SELECT count(*) FROM overdue_actions"); n != 2 {
+	// Overdue at the current version's as-of date (2024-10): rec 2's action
+	// is ongoing; rec 4's has no status, which is never overdue.
+	if n := count(t, db, "SELECT count(*) FROM overdue_actions"); n != 1 {
 		t.Errorf("overdue in current version: %d", n)
 	}
 }
@@ -378,7 +397,9 @@ func TestConcurrentWriters(t *testing.T) {
 func TestReviewIdentity(t *testing.T) {
 	db := openTemp(t)
 	load := func(name string, r normalize.Review) int64 {
-		res := mustLoad(t, db, fixture(name, name, r, dianaRows()))
+		rows := dianaRows()
+		rows[3].action = "Policy review for " + name // each document its own rows: no duplicates
+		res := mustLoad(t, db, fixture(name, name, r, rows))
 		var review sql.NullInt64
 		db.SQL().QueryRow("SELECT review_id FROM documents WHERE id = ?", res.DocumentID).Scan(&review)
 		return review.Int64

@@ -8,14 +8,18 @@ import (
 	"unicode"
 )
 
-// relink orders the plan documents (outcome ok) of a review into versions and
-// matches each version's recommendations to the version before. It runs in
-// the loading transaction on the whole review, so the result does not depend
-// on the order in which versions were loaded.
+// relink orders the plan documents (outcome ok) of a review into versions,
+// marks the one current document, and matches each version's
+// recommendations and actions to the version before. It runs in the loading
+// transaction on the whole review, so the result does not depend on the
+// order in which versions were loaded.
 //
-// Versions are ordered by the plan's date: its "as of" date (a dated update
-// column), else its plan date, else the PDF's modification date; then by file
-// name, then by sha256.
+// A duplicate (the same rows as an earlier document, duplicate_of) is no
+// version of its own: it takes its original's version number, is never
+// current, and its recommendations and actions share their lineage with the
+// original's. The real versions are ordered by the plan's own date (its
+// as-of date, else its plan date; undated plans first), then by the run that
+// first loaded them, then by file name and sha256.
 func relink(ctx context.Context, tx *sql.Tx, review sql.NullInt64) error {
 	if !review.Valid {
 		return nil
@@ -25,21 +29,31 @@ func relink(ctx context.Context, tx *sql.Tx, review sql.NullInt64) error {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE documents SET version = NULL, previous_document_id = NULL,
-		superseded_by_id = NULL WHERE review_id = ? AND outcome <> 'ok'`, review.Int64)
+		superseded_by_id = NULL, is_current = 0 WHERE review_id = ?`, review.Int64)
 	if err != nil {
 		return err
 	}
+	var real, dups []planDoc
+	for _, d := range docs {
+		if d.duplicateOf.Valid {
+			dups = append(dups, d)
+		} else {
+			real = append(real, d)
+		}
+	}
+	versionOf := map[int64]int{}
 	var prev []recRef
-	for i, d := range docs {
+	for i, d := range real {
 		var prevID, nextID any
 		if i > 0 {
-			prevID = docs[i-1].id
+			prevID = real[i-1].id
 		}
-		if i+1 < len(docs) {
-			nextID = docs[i+1].id
+		if i+1 < len(real) {
+			nextID = real[i+1].id
 		}
+		versionOf[d.id] = i + 1
 		_, err := tx.ExecContext(ctx, `UPDATE documents SET version = ?, previous_document_id = ?,
-			superseded_by_id = ? WHERE id = ?`, i+1, prevID, nextID, d.id)
+			superseded_by_id = ?, is_current = ? WHERE id = ?`, i+1, prevID, nextID, i+1 == len(real), d.id)
 		if err != nil {
 			return err
 		}
@@ -51,7 +65,22 @@ func relink(ctx context.Context, tx *sql.Tx, review sql.NullInt64) error {
 		if err := saveMatches(ctx, tx, cur); err != nil {
 			return err
 		}
+		if err := linkActions(ctx, tx, prev, cur); err != nil {
+			return err
+		}
 		prev = cur
+	}
+	for _, d := range dups {
+		var v any
+		if n, ok := versionOf[d.duplicateOf.Int64]; ok {
+			v = n
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET version = ? WHERE id = ?`, v, d.id); err != nil {
+			return err
+		}
+		if err := linkDuplicate(ctx, tx, d.id, d.duplicateOf.Int64); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -59,11 +88,13 @@ func relink(ctx context.Context, tx *sql.Tx, review sql.NullInt64) error {
 type planDoc struct {
 	id             int64
 	date, file, sh string
+	firstRun       int64
+	duplicateOf    sql.NullInt64
 }
 
 func reviewPlans(ctx context.Context, tx *sql.Tx, review int64) ([]planDoc, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id,
-		coalesce(nullif(as_of, ''), nullif(plan_date, ''), substr(mod_date, 1, 10), ''), file, coalesce(sha256, '')
+	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(as_of, plan_date, ''), file, coalesce(sha256, ''),
+		coalesce(first_run_id, 0), duplicate_of
 		FROM documents WHERE review_id = ? AND outcome = 'ok'`, review)
 	if err != nil {
 		return nil, err
@@ -72,7 +103,7 @@ func reviewPlans(ctx context.Context, tx *sql.Tx, review int64) ([]planDoc, erro
 	var out []planDoc
 	for rows.Next() {
 		var d planDoc
-		if err := rows.Scan(&d.id, &d.date, &d.file, &d.sh); err != nil {
+		if err := rows.Scan(&d.id, &d.date, &d.file, &d.sh, &d.firstRun, &d.duplicateOf); err != nil {
 			return nil, err
 		}
 		out = append(out, d)
@@ -82,12 +113,24 @@ func reviewPlans(ctx context.Context, tx *sql.Tx, review int64) ([]planDoc, erro
 		if a.date != b.date {
 			return a.date < b.date
 		}
-		if a.file != b.file {
-			return a.file < b.file
-		}
-		return a.sh < b.sh
+		return loadedBefore(a, b)
 	})
 	return out, rows.Err()
+}
+
+// loadedBefore orders documents by the run that first loaded them, then by
+// file name and sha256 (documents of one run are loaded in no set order).
+func loadedBefore(a, b planDoc) bool {
+	if a.firstRun != b.firstRun {
+		return a.firstRun < b.firstRun
+	}
+	if a.file != b.file {
+		return a.file < b.file
+	}
+	if a.sh != b.sh {
+		return a.sh < b.sh
+	}
+	return a.id < b.id
 }
 
 // recRef is one recommendation as the matcher sees it.
@@ -102,7 +145,8 @@ type recRef struct {
 }
 
 func docRecs(ctx context.Context, tx *sql.Tx, doc int64) ([]recRef, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, number, text FROM recommendations WHERE document_id = ? ORDER BY seq`, doc)
+	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(number, ''), coalesce(text, '') FROM recommendations
+		WHERE document_id = ? ORDER BY seq`, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +234,7 @@ func saveMatches(ctx context.Context, tx *sql.Tx, cur []recRef) error {
 			prev, score = r.prev.id, r.score
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE recommendations SET previous_id = ?, lineage_id = ?,
-			match_method = ?, match_score = ? WHERE id = ?`, prev, r.lineage, r.method, score, r.id)
+			match_method = ?, match_score = ? WHERE id = ?`, prev, r.lineage, nullString(r.method), score, r.id)
 		if err != nil {
 			return err
 		}

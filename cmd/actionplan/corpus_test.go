@@ -62,7 +62,7 @@ func TestIngestCorpus(t *testing.T) {
 	if n := queryInt(t, sdb, "SELECT count(*) FROM documents WHERE outcome = 'error' AND error = ''"); n != 0 {
 		t.Errorf("%d failed documents without an error message", n)
 	}
-	if n := queryInt(t, sdb, "SELECT count(*) FROM documents WHERE rows <> (SELECT count(*) FROM actions a WHERE a.document_id = documents.id)"); n != 0 {
+	if n := queryInt(t, sdb, "SELECT count(*) FROM documents WHERE action_rows <> (SELECT count(*) FROM actions a WHERE a.document_id = documents.id)"); n != 0 {
 		t.Errorf("%d documents whose row count disagrees with their actions", n)
 	}
 	t.Logf("%d files: %d with rows, %d without a plan, %d without text, %d failed", len(pdfs),

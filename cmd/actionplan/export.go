@@ -15,46 +15,58 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/actionplan/actionplan/normalize"
 	"github.com/actionplan/actionplan/store"
 )
 
-const exportUsage = `usage: actionplan export [--db FILE] [--format jsonl|csv] [--what actions|documents] [--out FILE]
+const exportUsage = `usage: actionplan export [--db FILE] [--format jsonl|csv] [--what WHAT] [--out FILE]
 
-Write the database's action records or document records, to stdout or --out.
+Write the database's records, to stdout or --out.
 
   --db FILE        the database (default actionplans.db)
-  --format F       jsonl (default): one JSON object a line;
-                   csv: a header row, lists joined with "; ", objects
-                   (cells, agency_detail) as JSON text
+  --format F       jsonl (default): one JSON object a line, a missing value
+                   as null; csv: a header row, lists joined with "; ",
+                   objects (cells, agency_detail, warnings) as JSON text,
+                   a missing value as an empty field
   --what W         actions (default): one record per action row, with the keys
-                   of the action record; documents: file, path, sha256, pages,
-                   outcome, error, rows
+                   of the action record, then action_id, document_id,
+                   recommendation_id, review_id, area_code, plan_version,
+                   is_current, duplicate_of, plan_date, as_of_date,
+                   target_date_start, lineage_id, previous_action_id;
+                   reviews: one per review, with its current plan and counts;
+                   documents: one per document, with its outcome, warnings,
+                   plan date, as-of date, version and review;
+                   recommendations: one per recommendation, with its version
+                   and review (the columns of the views review_export,
+                   document_export and recommendation_export)
   --out FILE       write there instead of stdout (replaced only when complete)
+
+Duplicates (documents whose rows repeat an earlier document's) are included,
+flagged by duplicate_of; is_current marks the one current plan of a review.
 
 Exit status: 0 done, 1 the database cannot be read, 2 bad usage.
 `
 
 func init() {
-	register(command{name: "export", summary: "write action or document records as JSONL or CSV", run: runExport})
+	register(command{name: "export", summary: "write action, recommendation, document or review records as JSONL or CSV", run: runExport})
 }
 
 func runExport(ctx context.Context, args []string, s IO) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	db := fs.String("db", defaultDB, "database file")
 	format := fs.String("format", "jsonl", "jsonl or csv")
-	what := fs.String("what", "actions", "actions or documents")
+	what := fs.String("what", "actions", "actions, recommendations, documents or reviews")
 	out := fs.String("out", "", "output file (default stdout)")
 	if code, ok := parseFlags(fs, exportUsage, args, s); !ok {
 		return code
 	}
+	_, known := store.Exports[*what]
 	switch {
 	case fs.NArg() > 0:
 		return usageError(s, "export", exportUsage, "unexpected argument %q", fs.Arg(0))
 	case *format != "jsonl" && *format != "csv":
 		return usageError(s, "export", exportUsage, "--format must be jsonl or csv, not %q", *format)
-	case *what != "actions" && *what != "documents":
-		return usageError(s, "export", exportUsage, "--what must be actions or documents, not %q", *what)
+	case *what != "actions" && !known:
+		return usageError(s, "export", exportUsage, "--what must be actions, recommendations, documents or reviews, not %q", *what)
 	}
 	if err := exportDB(ctx, *db, *format, *what, *out, s.Out); err != nil {
 		fmt.Fprintf(s.Err, "actionplan export: %v\n", err)
@@ -72,10 +84,10 @@ func exportDB(ctx context.Context, dbPath, format, what, out string, stdout io.W
 	return writeOut(out, stdout, func(w io.Writer) error {
 		enc := newEncoder(w, format)
 		var err error
-		if what == "documents" {
-			err = db.Documents(ctx, func(r store.DocumentRecord) error { return enc.write(r) })
+		if what == "actions" {
+			err = db.Actions(ctx, func(r store.ActionRecord) error { return enc.write(r) })
 		} else {
-			err = db.Actions(ctx, func(r normalize.Record) error { return enc.write(r) })
+			err = db.Export(ctx, what, func(r store.Row) error { return enc.writeRow(r) })
 		}
 		if err != nil {
 			return err
@@ -174,12 +186,45 @@ func (e *encoder) flush() error {
 	return nil
 }
 
-// csvFields gives a struct's JSON keys and its values as CSV text.
+// writeRow writes a view's row: JSON with its keys in order, or CSV.
+func (e *encoder) writeRow(r store.Row) error {
+	if e.json != nil {
+		return e.json.Encode(r)
+	}
+	if !e.header {
+		e.header = true
+		if err := e.csv.Write(r.Keys); err != nil {
+			return err
+		}
+	}
+	vals := make([]string, len(r.Values))
+	for i, v := range r.Values {
+		switch x := v.(type) {
+		case nil:
+		case string:
+			vals[i] = x
+		case json.RawMessage:
+			vals[i] = string(x)
+		default:
+			vals[i] = fmt.Sprint(x)
+		}
+	}
+	return e.csv.Write(vals)
+}
+
+// csvFields gives a struct's JSON keys and its values as CSV text; the
+// fields of an embedded struct come in its place.
 func csvFields(rv reflect.Value) (keys, vals []string) {
 	rt := rv.Type()
 	for i := 0; i < rt.NumField(); i++ {
-		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
-		if name == "" || name == "-" || !rt.Field(i).IsExported() {
+		f := rt.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			k, v := csvFields(rv.Field(i))
+			keys, vals = append(keys, k...), append(vals, v...)
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
 		keys = append(keys, name)
@@ -198,6 +243,11 @@ func csvValue(v reflect.Value) string {
 		return strconv.FormatBool(v.Bool())
 	case reflect.Float64:
 		return strconv.FormatFloat(v.Float(), 'g', -1, 64)
+	case reflect.Pointer:
+		if v.IsNil() {
+			return ""
+		}
+		return csvValue(v.Elem())
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.String {
 			return strings.Join(v.Interface().([]string), "; ")

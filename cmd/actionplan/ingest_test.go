@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/actionplan/actionplan/normalize"
+	"github.com/actionplan/actionplan/store"
 	_ "github.com/mattn/go-sqlite3"
 )
 
@@ -136,8 +137,30 @@ func TestIngestExportStats(t *testing.T) {
 	}
 	var d map[string]any
 	json.Unmarshal([]byte(strings.SplitN(string(b), "\n", 2)[0]), &d)
-	if got := sortedKeys(d); !reflect.DeepEqual(got, []string{"error", "file", "flags", "outcome", "pages", "path", "rows", "sha256"}) {
-		t.Errorf("document keys %v", got)
+	for _, k := range []string{"document_id", "file", "path", "sha256", "pages", "outcome", "error", "warnings", "flags",
+		"action_rows", "plan_date", "as_of", "as_of_date", "review_id", "review_type", "reference", "area",
+		"pseudonym", "plan_version", "is_current", "duplicate_of"} {
+		if _, ok := d[k]; !ok {
+			t.Errorf("document record without %q: %v", k, sortedKeys(d))
+		}
+	}
+	if _, ok := d["warnings"].([]any); !ok {
+		t.Errorf("document warnings not a JSON list: %v", d["warnings"])
+	}
+	// Reviews and recommendations, as JSONL and CSV.
+	for what, n := range map[string]int{"reviews": 3, "recommendations": 9} {
+		out, _ := mustRunCLI(t, ExitOK, "export", "--db", db, "--what", what)
+		if got := strings.Count(out, "\n"); got != n {
+			t.Errorf("export --what %s: %d records, want %d\n%s", what, got, n, out)
+		}
+		if !strings.Contains(out, `"review_type":"DHR"`) {
+			t.Errorf("export --what %s: no review fields\n%s", what, out)
+		}
+		out, _ = mustRunCLI(t, ExitOK, "export", "--db", db, "--what", what, "--format", "csv")
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(rows) != n+1 {
+			t.Errorf("export --what %s --format csv: %d rows, %v", what, len(rows), err)
+		}
 	}
 
 	out, _ = mustRunCLI(t, ExitOK, "stats", "--db", db, "--json")
@@ -213,7 +236,7 @@ func sortedKeys(m map[string]any) []string {
 
 // recordKeys are the JSON keys of normalize.Record.
 func recordKeys() []string {
-	keys, _ := csvFields(reflect.ValueOf(normalize.Record{}))
+	keys, _ := csvFields(reflect.ValueOf(store.ActionRecord{}))
 	sort.Strings(keys)
 	return keys
 }

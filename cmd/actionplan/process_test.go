@@ -94,7 +94,7 @@ func testKillMidIngest(t *testing.T, bin string) {
 		t.Log("the run finished before the kill landed; the test still checks the re-run")
 	}
 	// Every document is whole: three actions each.
-	if n := queryInt(t, sdb, "SELECT count(*) FROM documents WHERE rows <> 3 OR rows <> (SELECT count(*) FROM actions a WHERE a.document_id = documents.id)"); n != 0 {
+	if n := queryInt(t, sdb, "SELECT count(*) FROM documents WHERE action_rows <> 3 OR action_rows <> (SELECT count(*) FROM actions a WHERE a.document_id = documents.id)"); n != 0 {
 		t.Errorf("%d partial documents", n)
 	}
 	sdb.Close()
@@ -127,7 +127,7 @@ func checkIntegrity(t testing.TB, db *sql.DB) {
 	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
 		t.Fatalf("integrity_check: %q %v", res, err)
 	}
-	if _, err := db.Exec("INSERT INTO action_fts (action_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
+	if _, err := db.Exec("INSERT INTO actions_fts (actions_fts, rank) VALUES ('integrity-check', 1)"); err != nil {
 		t.Fatalf("full-text index: %v", err)
 	}
 }
