@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"bufio"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
