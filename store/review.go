@@ -42,9 +42,9 @@ func findReview(ctx context.Context, tx *sql.Tx, r normalize.Review, run int64) 
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res, err := tx.ExecContext(ctx, `INSERT INTO reviews
-			(review_type, reference, area, pseudonym, ref_key, name_key, first_run_id)
-			VALUES (?,?,?,?,?,?,?)`, r.Type, r.Reference, r.Area, r.Pseudonym,
-			nullString(refKey), nullString(nameKey), nullID(run))
+			(review_type, reference, area, area_code, pseudonym, ref_key, name_key, first_run_id)
+			VALUES (?,?,?,?,?,?,?,?)`, nullString(r.Type), nullString(r.Reference), nullString(r.Area),
+			nullString(r.AreaCode), nullString(r.Pseudonym), nullString(refKey), nullString(nameKey), nullID(run))
 		if err != nil {
 			return sql.NullInt64{}, err
 		}
@@ -54,11 +54,11 @@ func findReview(ctx context.Context, tx *sql.Tx, r normalize.Review, run int64) 
 		return sql.NullInt64{}, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE reviews SET
-		review_type = CASE WHEN review_type = '' THEN ?2 ELSE review_type END,
-		reference = CASE WHEN reference = '' THEN ?3 ELSE reference END,
-		area = CASE WHEN area = '' THEN ?4 ELSE area END,
-		pseudonym = CASE WHEN pseudonym = '' THEN ?5 ELSE pseudonym END,
-		ref_key = coalesce(ref_key, ?6), name_key = coalesce(name_key, ?7)
-		WHERE id = ?1`, id, r.Type, r.Reference, r.Area, r.Pseudonym, nullString(refKey), nullString(nameKey))
+		review_type = coalesce(review_type, ?2), reference = coalesce(reference, ?3),
+		area = coalesce(area, ?4), pseudonym = coalesce(pseudonym, ?5),
+		ref_key = coalesce(ref_key, ?6), name_key = coalesce(name_key, ?7),
+		area_code = coalesce(area_code, CASE WHEN coalesce(area, ?4) = ?4 THEN ?8 END)
+		WHERE id = ?1`, id, nullString(r.Type), nullString(r.Reference), nullString(r.Area), nullString(r.Pseudonym),
+		nullString(refKey), nullString(nameKey), nullString(r.AreaCode))
 	return sql.NullInt64{Int64: id, Valid: true}, err
 }

@@ -33,13 +33,15 @@ var rowSQL = map[string]string{
 		page_first, page_last, extra)
 		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?)`,
 	"cell": `INSERT INTO action_cells (action_id, position, header, text) VALUES (?,?,?,?)`,
-	"agency": `INSERT INTO agencies (name, sector, matched) VALUES (?,?,?)
+	"agency": `INSERT INTO agencies (name, sector, matched)
+		VALUES (?1, coalesce((SELECT sector FROM agency_registry WHERE name = ?1), ?2), ?3)
 		ON CONFLICT (name) DO UPDATE SET
-			sector = coalesce(agencies.sector, excluded.sector),
+			sector = coalesce((SELECT sector FROM agency_registry WHERE name = excluded.name),
+				min(coalesce(agencies.sector, excluded.sector), coalesce(excluded.sector, agencies.sector))),
 			matched = max(agencies.matched, excluded.matched)
 		RETURNING id`,
-	"action_agency": `INSERT INTO action_agencies (action_id, position, agency_id, printed, sector, unit, former, matched)
-		VALUES (?,?,?,?,?,?,?,?)`,
+	"action_agency": `INSERT INTO action_agencies (action_id, position, agency_id, printed, sector, unit, former,
+		matched, matched_name) VALUES (?,?,?,?,?,?,?,?,?)`,
 	"action_lineage": `UPDATE actions SET lineage_id = id WHERE id = ?`,
 }
 
@@ -214,7 +216,7 @@ func (w *rowWriter) action(plan, rec int64, recText string, r normalize.Record, 
 			return fmt.Errorf("insert agency: %w", err)
 		}
 		if _, err := w.exec("action_agency", id, i, ag, nullString(a.Printed), nullString(a.Sector),
-			nullString(a.Unit), nullString(a.Former), a.Matched); err != nil {
+			nullString(a.Unit), nullString(a.Former), a.Matched, nullString(a.MatchedName)); err != nil {
 			return err
 		}
 	}

@@ -120,7 +120,16 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 			return fail(fmt.Errorf("--aliases: %w", err))
 		}
 	}
-	norm := sync.OnceValues(func() (*normalize.Normalizer, error) { return normalize.New(nopt) })
+	// The registry goes into the database with the first normalizer, so
+	// that analysts can join it; before any document of the run is loaded.
+	norm := sync.OnceValues(func() (*normalize.Normalizer, error) {
+		n, err := normalize.New(nopt)
+		if err != nil {
+			return nil, err
+		}
+		reg := n.Registry()
+		return n, db.SyncRegistry(ctx, reg.Rows(), reg.Areas())
+	})
 	in := &ingester{opt: o, db: db, norm: norm, src: src, run: run,
 		inflight: map[string]chan struct{}{}, loaded: map[string]bool{}, shaByPath: map[string]string{}}
 	sum, werr := in.loop(ctx, files, newProgress(s.Err, len(files)))

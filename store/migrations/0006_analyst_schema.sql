@@ -259,10 +259,11 @@ CREATE TABLE new_action_agencies (
     unit      TEXT,
     former    TEXT,
     matched   INTEGER NOT NULL DEFAULT 0 CHECK (matched IN (0, 1)),
+    matched_name TEXT,
     PRIMARY KEY (action_id, position)
 ) WITHOUT ROWID;
 INSERT INTO new_action_agencies
-SELECT aa.action_id, aa.position, aa.agency_id, nullif(aa.printed, ''), nullif(ag.sector, ''), NULL, NULL, ag.matched
+SELECT aa.action_id, aa.position, aa.agency_id, nullif(aa.printed, ''), nullif(ag.sector, ''), NULL, NULL, ag.matched, NULL
 FROM action_agencies aa JOIN agencies ag ON ag.id = aa.agency_id;
 DROP TABLE action_agencies;
 DROP TABLE agencies;
@@ -275,8 +276,10 @@ CREATE INDEX action_agencies_agency ON action_agencies (agency_id);
 CREATE TABLE agency_registry (
     name         TEXT PRIMARY KEY,              -- canonical name
     sector       TEXT,
-    code         TEXT,                          -- ODS code (NHS bodies) or ONS code (councils, areas)
+    kind         TEXT,                          -- police, pcc, icb, ccg, trust, council, service, partnership, national, other
+    code         TEXT,                          -- ODS code (NHS bodies) or ONS code (councils)
     code_system  TEXT CHECK (code_system IN ('ODS', 'ONS')),
+    area         TEXT,                          -- the local authority area a council or its service serves
     successor    TEXT,                          -- for an abolished body, the body that took on its duties
     part_of      TEXT                           -- for a service or team, the body it belongs to
 ) WITHOUT ROWID;
@@ -285,6 +288,16 @@ CREATE TABLE agency_registry_names (
     name        TEXT NOT NULL REFERENCES agency_registry (name) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('canonical', 'alias', 'former')),
     PRIMARY KEY (alias, name)
+) WITHOUT ROWID;
+-- Local authority areas, with the bodies that serve each.
+CREATE TABLE areas (
+    name          TEXT PRIMARY KEY,
+    code          TEXT,                         -- ONS code
+    tier          TEXT,
+    council       TEXT,
+    police_force  TEXT,
+    pcc           TEXT,
+    icb           TEXT
 ) WITHOUT ROWID;
 CREATE INDEX agency_registry_names_name ON agency_registry_names (name);
 
