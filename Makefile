@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test run bench corpus golden-update realworld fuzz vet clean blind
+.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind
 
 all: build
 
@@ -16,6 +16,15 @@ build:
 test:
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) ./...
+
+# Hygiene, run by .ci/run after the tests: go.mod and go.sum tidy, every file
+# gofmt'ed, and go vet and staticcheck (pinned) reporting nothing.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+check:
+	$(GO) mod tidy -diff
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) run $(STATICCHECK) -tags $(TAGS) ./...
 
 # The main job on the corpus shipped in corpus/. The corpus holds a truncated
 # file on purpose, so ingest's status 3 ("finished, some files unreadable")

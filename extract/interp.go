@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -372,15 +373,10 @@ func (in *interp) emit(text string, w float64, trm matrix) {
 	if !in.gs.clip.contains(ox+ax/2, oy+ay/2, 1) {
 		return
 	}
-	space := false
 	text = plainBullet(expandLigature(text))
-	if text != "" {
-		for _, r := range text {
-			if r == ' ' || r == '\t' || r == '\u00a0' {
-				space = true
-			}
-			break
-		}
+	space := false
+	if r, _ := utf8.DecodeRuneInString(text); text != "" {
+		space = r == ' ' || r == '\t' || r == '\u00a0'
 	}
 	in.glyphs = append(in.glyphs, rawGlyph{text: text, ox: ox, oy: oy, ax: ax, ay: ay,
 		ux: ux, uy: uy, asc: f.ascent, desc: f.descent, space: space})

@@ -9,8 +9,6 @@ import (
 // The rules that build the names of police forces, PCCs, ICBs, councils and
 // their services and partnerships from police.tsv, icbs.tsv and areas.tsv.
 
-type force struct{ area, force, pcc string }
-
 // loadPolice reads force, force area, aliases, oversight body, its aliases.
 func (r *Registry) loadPolice(rd io.Reader, name string) error {
 	return eachRow(rd, name, 5, func(f []string) error {
