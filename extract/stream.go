@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 
@@ -82,8 +81,6 @@ type boundedReader struct {
 	read  int64
 	done  bool
 }
-
-var errDeadline = errors.New("deadline")
 
 func (b *boundedReader) Read(p []byte) (n int, err error) {
 	if b.done {

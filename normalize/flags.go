@@ -141,16 +141,17 @@ func dedupe(ss []string) []string {
 // partialFlag: the document's first plan row is numbered past 1 (the
 // plan's start was not found, or lies in another document).
 func partialFlag(recs []Record) []extract.Flag {
-	for _, r := range recs {
-		m := numParts.FindStringSubmatch(r.Number)
-		if m == nil {
-			return nil
-		}
-		if v, _ := strconv.Atoi(m[1]); v > 1 {
-			return []extract.Flag{{Code: extract.FlagPartialPlan, Page: r.PageFirst, Table: r.Table + 1,
-				Detail: fmt.Sprintf("the first row is numbered %s", r.Number)}}
-		}
+	if len(recs) == 0 {
 		return nil
+	}
+	r := recs[0]
+	m := numParts.FindStringSubmatch(r.Number)
+	if m == nil {
+		return nil
+	}
+	if v, _ := strconv.Atoi(m[1]); v > 1 {
+		return []extract.Flag{{Code: extract.FlagPartialPlan, Page: r.PageFirst, Table: r.Table + 1,
+			Detail: fmt.Sprintf("the first row is numbered %s", r.Number)}}
 	}
 	return nil
 }
