@@ -70,6 +70,12 @@ func gateWork(data []byte) (g *gated, err error) {
 		return nil, explainRead(err)
 	}
 	g = &gated{}
+	// Before validation, which drops a page tree whose /Kids loop back.
+	tw, err := repairPageTree(ctx.XRefTable)
+	if err != nil {
+		return nil, err
+	}
+	g.warnings = append(g.warnings, tw...)
 	fonts := snapshotFontDicts(ctx.XRefTable)
 	if verr := api.ValidateContext(ctx); verr != nil {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))

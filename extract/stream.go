@@ -17,6 +17,7 @@ type reading struct {
 	fonts   docFonts
 	decoded int64           // bytes decoded from distinct streams
 	counted map[string]bool // streams already counted (pages may share one)
+	over    map[string]bool // streams that ran past their cap
 	notes   []string        // what was not read, and why, each once
 	noted   map[string]bool
 	capped  bool  // a cap on decoded bytes was hit
@@ -25,7 +26,7 @@ type reading struct {
 }
 
 func newReading(ctx context.Context, opt *Options) *reading {
-	return &reading{ctx: ctx, opt: opt, fonts: docFonts{}, counted: map[string]bool{}, noted: map[string]bool{}}
+	return &reading{ctx: ctx, opt: opt, fonts: docFonts{}, counted: map[string]bool{}, over: map[string]bool{}, noted: map[string]bool{}}
 }
 
 // note records, once, something of the document that was not read.
@@ -40,13 +41,15 @@ func (r *reading) note(format string, a ...any) {
 // open returns the decoded bytes of stream v as a reader that stops at the
 // caps: MaxStreamBytes from this stream, and MaxDecoded over the distinct
 // streams of the document (a stream that several pages share is counted
-// once). what names the stream in notes ("page 3 content"). Bytes are
+// once, unless it ran past its cap: a bomb that pages share is not
+// inflated again for free). what names the stream in notes ("page 3
+// content"). Bytes are
 // decoded as they are read, never held whole. A stream that cannot be
 // decoded reads as far as it could be decoded, and is noted.
 func (r *reading) open(v pdf.Value, what string) (rd io.Reader) {
 	key := v.String()
 	limit := r.opt.MaxStreamBytes
-	first := !r.counted[key]
+	first := !r.counted[key] || r.over[key]
 	if first {
 		r.counted[key] = true
 		if left := r.opt.MaxDecoded - r.decoded; left < limit {
@@ -61,7 +64,7 @@ func (r *reading) open(v pdf.Value, what string) (rd io.Reader) {
 			rd = eofReader{}
 		}
 	}()
-	return &boundedReader{r: r, src: v.Reader(), left: limit, count: first, what: what}
+	return &boundedReader{r: r, src: v.Reader(), left: limit, count: first, what: what, key: key}
 }
 
 type eofReader struct{}
@@ -78,6 +81,7 @@ type boundedReader struct {
 	left  int64
 	count bool // counts against the document's total
 	what  string
+	key   string
 	read  int64
 	done  bool
 }
@@ -126,6 +130,7 @@ func (b *boundedReader) atLimit() (int, error) {
 			return
 		}
 		b.r.capped = true
+		b.r.over[b.key] = true
 		if b.read >= b.r.opt.MaxStreamBytes {
 			b.r.note("decoded-size cap: %s decodes to more than %d MiB; the rest is not read", b.what, b.r.opt.MaxStreamBytes>>20)
 		} else {

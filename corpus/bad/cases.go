@@ -48,7 +48,7 @@ func Cases() []Case {
 		{"broken_font.pdf", "a TrueType font whose embedded program is garbage",
 			brokenFont, Want{"ok", PlanRows, "", false}},
 		{"broken_content.pdf", "a page whose only content stream cannot be inflated",
-			brokenContent, Want{"no_text", 0, "content stream", false}},
+			brokenContent, Want{"error", 0, "content cannot be decoded", false}},
 		{"no_pages.pdf", "a catalog without a page tree",
 			noPages, Want{"error", 0, "no page tree", false}},
 		{"truncated_head.pdf", "a plan cut off a third of the way in",

@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// errNoPageTree is a catalog without a /Pages entry, or one that is not a
+// page-tree node: the file holds no pages a reader can find.
+var errNoPageTree = errors.New("no page tree: the catalog has no /Pages dictionary")
+
+// inheritable are the page attributes a page takes from its ancestors.
+var inheritable = []string{"Resources", "MediaBox", "CropBox", "Rotate"}
+
+// maxTreeDepth bounds the page tree's nesting; real files use a few levels.
+const maxTreeDepth = 256
+
+// pageTree is what a walk of the page tree found.
+type pageTree struct {
+	leaves []treeLeaf
+	damage []string // what was wrong, each once: a loop, a node met twice, a wrong /Count
+}
+
+type treeLeaf struct {
+	ref     types.IndirectRef
+	inherit types.Dict // attributes from the ancestors on the path walked
+}
+
+// repairPageTree walks the page tree of x in document order, each node
+// once, as poppler does: a /Kids entry that leads back to a node already
+// met (a loop, or a page listed twice) is skipped, and so is a kid that is
+// not a dictionary. When the walk met such damage, or /Count disagrees with
+// the pages found, the tree is rebuilt flat: the root's /Kids list every
+// page found, once, in order, each page holding the attributes it inherited
+// on its path. It returns what was repaired, for the document's warnings,
+// or errNoPageTree.
+func repairPageTree(x *model.XRefTable) (warnings []string, err error) {
+	cat, err := x.Catalog()
+	if err != nil || cat == nil {
+		return nil, fmt.Errorf("no catalog: %v", err)
+	}
+	obj, ok := cat.Find("Pages")
+	if !ok || obj == nil {
+		return nil, errNoPageTree
+	}
+	rootRef, isRef := obj.(types.IndirectRef)
+	root, derr := x.DereferenceDict(obj)
+	if derr != nil || root == nil {
+		return nil, errNoPageTree
+	}
+	t := &pageTree{}
+	seen := map[int]bool{}
+	if isRef {
+		seen[rootRef.ObjectNumber.Value()] = true
+	}
+	t.walk(x, root, types.Dict{}, seen, 0)
+	if c := root.IntEntry("Count"); c == nil || *c != len(t.leaves) {
+		t.damage = append(t.damage, fmt.Sprintf("/Count %s where %d pages were found", countString(c), len(t.leaves)))
+	}
+	if len(t.damage) == 0 {
+		return nil, nil
+	}
+	if !isRef {
+		ref, err := x.IndRefForNewObject(root)
+		if err != nil {
+			return nil, err
+		}
+		rootRef = *ref
+		cat.Update("Pages", rootRef)
+	}
+	kids := make(types.Array, 0, len(t.leaves))
+	for _, l := range t.leaves {
+		page, err := x.DereferenceDict(l.ref)
+		if err != nil || page == nil {
+			continue
+		}
+		for k, v := range l.inherit {
+			if _, has := page.Find(k); !has {
+				page.Insert(k, v)
+			}
+		}
+		page.Update("Parent", rootRef)
+		kids = append(kids, l.ref)
+	}
+	for _, k := range inheritable {
+		root.Delete(k) // each page now holds what it inherited
+	}
+	root.Update("Kids", kids)
+	root.Update("Count", types.Integer(len(kids)))
+	root.Update("Type", types.Name("Pages"))
+	for _, d := range t.damage {
+		warnings = append(warnings, "page tree: "+d)
+	}
+	warnings = append(warnings, fmt.Sprintf("page tree rebuilt: %d pages, each read once", len(kids)))
+	return warnings, nil
+}
+
+func countString(c *int) string {
+	if c == nil {
+		return "missing"
+	}
+	return fmt.Sprint(*c)
+}
+
+func (t *pageTree) note(s string) {
+	for _, d := range t.damage {
+		if d == s {
+			return
+		}
+	}
+	if len(t.damage) < 5 {
+		t.damage = append(t.damage, s)
+	}
+}
+
+// walk visits node's kids in order. inherit holds the attributes the node
+// passes down.
+func (t *pageTree) walk(x *model.XRefTable, node, inherit types.Dict, seen map[int]bool, depth int) {
+	if depth > maxTreeDepth {
+		t.note(fmt.Sprintf("nested deeper than %d levels; the deeper pages are not read", maxTreeDepth))
+		return
+	}
+	here := types.Dict{}
+	for k, v := range inherit {
+		here[k] = v
+	}
+	for _, k := range inheritable {
+		if v, ok := node.Find(k); ok && v != nil {
+			here[k] = v
+		}
+	}
+	kidsObj, _ := node.Find("Kids")
+	kids, err := x.DereferenceArray(kidsObj)
+	if err != nil {
+		t.note("a /Kids entry is not an array")
+		return
+	}
+	for _, k := range kids {
+		ref, ok := k.(types.IndirectRef)
+		if !ok {
+			t.note("a /Kids entry is not a reference")
+			continue
+		}
+		n := ref.ObjectNumber.Value()
+		if seen[n] {
+			t.note(fmt.Sprintf("/Kids lead back to object %d (a loop, or a page listed twice); it is read once", n))
+			continue
+		}
+		seen[n] = true
+		d, err := x.DereferenceDict(ref)
+		if err != nil || d == nil {
+			t.note(fmt.Sprintf("object %d in /Kids is not a dictionary", n))
+			continue
+		}
+		if typ := d.Type(); (typ != nil && *typ == "Page") || !hasKids(d) {
+			t.leaves = append(t.leaves, treeLeaf{ref: ref, inherit: here})
+			continue
+		}
+		t.walk(x, d, here, seen, depth+1)
+	}
+}
+
+func hasKids(d types.Dict) bool {
+	_, ok := d.Find("Kids")
+	return ok
+}
