@@ -37,9 +37,15 @@ var labelWords = map[string]int{
 	"monitoring": catState, "impact": catState, "rating": catState, "measure": catState, "measures": catState,
 	"deliverable": catState, "deliverables": catState, "achieved": catState, "assurance": catState, "comment": catState,
 	"responsibility": catWho, "addressed": catWho, "addressee": catWho, "recipient": catWho, "recipients": catWho, "addressees": catWho, "body": catWho, "bodies": catWho, "leads": catWho, "timeline": catWhen, "objective": catAct, "objectives": catAct,
+	"due": catWhen, "rec": catRec, "recs": catRec, "lessons": catRec, "lesson": catRec,
+	// Plan columns that say nothing of the category: counted as labels so that
+	// "Ref | Theme | Recommendation | Lead | Priority" reads as a header.
+	"theme": 0, "themes": 0, "priority": 0, "priorities": 0, "area": 0,
 	"scope": catScope,
 	"no":    catNum, "no.": catNum, "ref": catNum, "ref.": catNum, "number": catNum, "#": catNum,
 	"event": catOther, "events": catOther, "contact": catOther, "contribution": catOther, "role": catOther,
+	"incident": catOther, "incidents": catOther, "location": catOther, "complaint": catOther,
+	"risk": catOther, "likelihood": catOther, "controls": catOther, "directorate": catOther,
 	"description": catOther, "details": catOther, "name": catOther, "type": catOther, "source": catOther,
 }
 
@@ -57,6 +63,13 @@ func labelToken(w string) string {
 	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool {
 		return unicode.IsPunct(r) && r != '#' && r != '&' && r != '/'
 	}))
+	// "Organisation(s)", "Agency(ies)": the plural in brackets.
+	if i := strings.IndexByte(w, '('); i > 0 {
+		switch w[i:] {
+		case "(s", "(s)", "(ies", "(ies)", "(es", "(es)":
+			w = w[:i]
+		}
+	}
 	return w
 }
 

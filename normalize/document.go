@@ -164,10 +164,12 @@ func (rec *Record) setAgencies(as []Agency) {
 const allAgencies = "All agencies"
 
 // cellsMap keys every cell by its header as printed; a header printed
-// twice gets " (2)", " (3)".
-func cellsMap(cols []string, cells []string) map[string]string {
+// twice gets " (2)", " (3)". Headers and cells keep their text as printed,
+// but for the hyphens that line ends left in them (mend).
+func cellsMap(mend func(string) string, cols []string, cells []string) map[string]string {
 	m := map[string]string{}
 	for i, c := range cols {
+		c = mend(c)
 		k := c
 		for n := 2; ; n++ {
 			if _, dup := m[k]; !dup {
@@ -176,7 +178,7 @@ func cellsMap(cols []string, cells []string) map[string]string {
 			k = fmt.Sprintf("%s (%d)", c, n)
 		}
 		if i < len(cells) {
-			m[k] = cells[i]
+			m[k] = mend(cells[i])
 		} else {
 			m[k] = ""
 		}

@@ -72,7 +72,7 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 	get := func(f string) string { return d.cell(cols, r, f) }
 	rec := Record{
 		File: d.doc.File, SHA256: d.doc.SHA256, Seq: r.Seq, Number: r.Number, PageFirst: r.PageFirst, PageLast: r.PageLast,
-		Table: t.Index, Group: r.Group, Theme: d.clean.Clean(r.Theme), Cells: cellsMap(t.Columns, r.Cells),
+		Table: t.Index, Group: r.Group, Theme: d.clean.Clean(r.Theme), Cells: cellsMap(d.clean.MendHyphens, t.Columns, r.Cells),
 		Recommendation: get(FieldRecommendation), Action: get(FieldAction), Milestone: get(FieldMilestone),
 		Outcome: get(FieldOutcome), Update: get(FieldUpdate), Evidence: get(FieldEvidence),
 		LeadOfficer: get(FieldLeadOfficer), LeadAgency: get(FieldLeadAgency), TargetDate: get(FieldTargetDate),

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -34,6 +35,7 @@ type options struct {
 	verbose bool
 	asJSON  bool
 	timeout time.Duration
+	match   string
 }
 
 func main() {
@@ -45,6 +47,7 @@ func main() {
 	flag.BoolVar(&o.verbose, "v", false, "print every mismatch")
 	flag.BoolVar(&o.asJSON, "json", false, "print the scores as one JSON object")
 	flag.DurationVar(&o.timeout, "timeout", 2*time.Minute, "time allowed for one file")
+	flag.StringVar(&o.match, "match", "", "score only the files whose name matches this regular expression")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "score: unexpected arguments:", strings.Join(flag.Args(), " "))
@@ -66,9 +69,18 @@ func run(o options, w io.Writer) error {
 			return err
 		}
 	}
+	var only *regexp.Regexp
+	if o.match != "" {
+		if only, err = regexp.Compile(o.match); err != nil {
+			return fmt.Errorf("-match: %w", err)
+		}
+	}
 	var files []Score
 	var total Score
 	for _, t := range truths {
+		if only != nil && !only.MatchString(t.File) {
+			continue
+		}
 		fmt.Fprintf(os.Stderr, "score: %s\n", t.File)
 		got, ferr := o.records(t.File)
 		s := scoreFile(t, got)

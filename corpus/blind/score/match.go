@@ -6,10 +6,14 @@ import (
 )
 
 // collapse is the comparison form of a cell value: runs of whitespace
-// (paragraph breaks included) become one space, ends trimmed.
+// (paragraph breaks included) become one space, ends trimmed, and
+// typographic quotes read as the straight ones the sources were written
+// with (pdflatex prints ' as a right quote, and a word processor may too).
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return quotes.Replace(strings.Join(strings.Fields(s), " "))
 }
+
+var quotes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`)
 
 // keyOf is the comparison form of a column header: case and all whitespace
 // ignored, so that "Target\nDate" and "target date" name one column.
