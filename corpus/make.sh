@@ -243,8 +243,7 @@ lo sar_bolton_mr_m_summary_lo sar_bolton_mr_m_summary \
 	"no action plan: a SAR summary with prose and an agency list table" no_plan
 
 
-# Plans from a blind stress test of the rebuild (their canonical expectations
-# are not yet reviewed: see expect_unreviewed in the specs).
+# Plans from a blind stress test of the rebuild.
 lo s01_dhr_haringey_10col_lo s01_dhr_haringey_10col \
 	"ten columns in landscape, 8pt text; update and RAG columns; rows break across pages (stress set)"
 chrome s02_sar_norfolk_bullets_chrome s02_sar_norfolk_bullets \

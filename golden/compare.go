@@ -15,6 +15,8 @@ type Diffs struct {
 	File   string
 	Loose  []string // cells compared with all whitespace collapsed, and the structure
 	Strict []string // cells compared keeping paragraph breaks
+	// Breaks holds the same paragraph-break differences, by place.
+	Breaks []BreakDiff
 	// Counts over the golden rows, for the corpus measure: a row is exact
 	// when its number, theme, group and every cell match (whitespace
 	// collapsed); golden rows the extraction lacks count as wrong.
@@ -22,6 +24,13 @@ type Diffs struct {
 	Rows, RowsExact   int
 	// Page spans checked against poppler's reading (corpus/pages.tsv).
 	PagesChecked, PagesExact int
+}
+
+// BreakDiff is a cell whose text is right but whose paragraph breaks
+// differ: Where is "table T row R column C" (T from 0, R from 1, C from 0).
+type BreakDiff struct {
+	Where     string
+	Got, Want string
 }
 
 func (d *Diffs) loose(format string, args ...any) {
@@ -94,19 +103,20 @@ func (d *Diffs) table(ti int, want spec.Plan, got *extract.Table, mend func(stri
 		for i, c := range g.Cells {
 			cells[i] = mend(c)
 		}
-		d.cells(at, want.Columns, w.Cells, cells)
+		d.cells(at, fmt.Sprintf("table %d row %d", ti, ri+1), want.Columns, w.Cells, cells)
 		if len(d.Loose) == before {
 			d.RowsExact++
 		}
 	}
 }
 
-func (d *Diffs) cells(at string, cols, want, got []string) {
+func (d *Diffs) cells(at, where string, cols, want, got []string) {
 	if len(got) != len(want) {
 		d.loose("%s: %d cells, want %d", at, len(got), len(want))
 	}
 	for ci := 0; ci < len(got) && ci < len(want); ci++ {
 		col := fmt.Sprintf("column %d %q", ci, cols[ci])
+		place := fmt.Sprintf("%s column %d", where, ci)
 		if a, b := spec.Collapse(got[ci]), spec.Collapse(want[ci]); a != b {
 			d.loose("%s %s:\n\tgot:  %q\n\twant: %q", at, col, a, b)
 			continue
@@ -114,6 +124,7 @@ func (d *Diffs) cells(at string, cols, want, got []string) {
 		d.CellsExact++
 		if a, b := spec.Paragraphs(got[ci]), spec.Paragraphs(want[ci]); a != b {
 			d.strict("%s %s (paragraph breaks):\n\tgot:  %q\n\twant: %q", at, col, a, b)
+			d.Breaks = append(d.Breaks, BreakDiff{Where: place, Got: a, Want: b})
 		}
 	}
 }

@@ -16,12 +16,8 @@ type Spec struct {
 	ID     string  `json:"id"`
 	About  string  `json:"about"`
 	Review *Review `json:"review,omitempty"`
-	// ExpectUnreviewed marks a fixture whose expected canonical values were
-	// written quickly by a tester and not yet reviewed against the domain
-	// notes: its extraction is checked, its canonical values only reported.
-	ExpectUnreviewed bool    `json:"expect_unreviewed,omitempty"`
-	Layout           Layout  `json:"layout"`
-	Blocks           []Block `json:"blocks"`
+	Layout Layout  `json:"layout"`
+	Blocks []Block `json:"blocks"`
 }
 
 // Review is the metadata an analyst would record for the document.
