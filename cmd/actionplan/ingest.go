@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/actionplan/actionplan/extract"
@@ -138,6 +139,7 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 		// link text and gone_at: one transaction after the documents.
 		sum.Sources, werr = db.RecordSources(ctx, run, src.records(in.shaByPath))
 	}
+	sum.Extracted = int(in.extracted.Load())
 	sum.Seconds = time.Since(start).Seconds()
 	sum.Database, sum.RunID = o.db, run
 	if sum.FailedFiles == nil {
@@ -167,15 +169,19 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 
 // runSummary is what an ingest run did; --json prints it as is.
 type runSummary struct {
-	Seen      int     `json:"seen"`
-	New       int     `json:"new"`
-	Reloaded  int     `json:"reloaded"` // extracted again: --force, a newer extractor, failed before
-	Unchanged int     `json:"unchanged"`
-	WithRows  int     `json:"with_rows"` // of the files extracted: outcome ok
-	NoPlan    int     `json:"no_plan"`
-	NoText    int     `json:"no_text"`
-	Failed    int     `json:"failed"`
-	Pages     int     `json:"pages"`   // pages of the files extracted
+	Seen      int `json:"seen"`
+	New       int `json:"new"`
+	Reloaded  int `json:"reloaded"` // extracted again: --force, a newer extractor, failed before
+	Unchanged int `json:"unchanged"`
+	WithRows  int `json:"with_rows"` // of the files extracted: outcome ok
+	NoPlan    int `json:"no_plan"`
+	NoText    int `json:"no_text"`
+	Failed    int `json:"failed"`
+	Pages     int `json:"pages"` // pages of the files extracted
+	// Extracted counts the files read and extracted by this run; files whose
+	// path, size and mtime, or whose bytes (sha256), are already loaded are
+	// not, so a run over known files extracts none.
+	Extracted int     `json:"extracted"`
 	Rows      int     `json:"rows"`    // action rows loaded
 	Sources   int     `json:"sources"` // with --sources: URLs recorded for loaded documents
 	Seconds   float64 `json:"seconds"`
@@ -238,6 +244,8 @@ type ingester struct {
 	loaded   map[string]bool          // sha256 written by this run
 
 	shaByPath map[string]string // absolute path -> sha256, with --sources (writer only)
+
+	extracted atomic.Int64 // files extracted by this run
 }
 
 // outcome of one file, from a worker to the writer.

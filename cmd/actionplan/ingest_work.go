@@ -99,6 +99,7 @@ func (in *ingester) extract(ctx context.Context, path, sha string) (doc *extract
 			res = normalize.Result{}
 		}
 	}()
+	in.extracted.Add(1)
 	doc = extract.File(ctx, path, extract.Options{})
 	doc.SHA256 = sha
 	if doc.Outcome == extract.OutcomeError {

@@ -13,7 +13,7 @@ const seedPDF = "../../corpus/pdf/seed_kmbc_dhr05_lo.pdf"
 func requireSeed(t *testing.T) {
 	t.Helper()
 	if _, err := os.Stat(seedPDF); err != nil {
-		t.Skipf("corpus PDF %s is missing: %v", seedPDF, err)
+		t.Fatalf("corpus PDF %s is missing: %v", seedPDF, err)
 	}
 }
 

@@ -28,9 +28,6 @@ func TestPlanVersionsHistory(t *testing.T) {
 	db := filepath.Join(dir, "v.db")
 	mustRunCLI(t, ExitOK, "ingest", "--db", db, "--workers", "1", in)
 	sdb := openSQL(t, db)
-	if queryInt(t, sdb, "SELECT count(*) FROM reviews") == 0 {
-		t.Skip("normalize does not read the review from the title yet")
-	}
 	if n := queryInt(t, sdb, "SELECT count(*) FROM reviews"); n != 1 {
 		t.Fatalf("reviews: %d", n)
 	}
