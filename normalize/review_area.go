@@ -22,10 +22,17 @@ func (r *Registry) FindArea(text string) string {
 		text = strings.Join(strings.Fields(text), " ")
 	}
 	lines := strings.Split(text, "\n")
+	unknown := "" // a place a body is named for that is no known area
 	for _, l := range lines {
 		if bodyLineRE.MatchString(l) {
 			if p := r.placeOf(l); p != "" {
-				return p
+				if r.Area(p) != nil {
+					return p
+				}
+				if unknown == "" {
+					unknown = p
+				}
+				continue
 			}
 			if a := r.areaIn(l); a != "" {
 				if alone := r.areaAlone(lines, l); alone != "" {
@@ -34,6 +41,17 @@ func (r *Registry) FindArea(text string) string {
 				return a
 			}
 		}
+	}
+	if unknown != "" {
+		// A regional board ("Cwm Taf Morgannwg Safeguarding Board") may
+		// serve several councils; a line naming one council alone says
+		// which.
+		for _, l := range lines {
+			if a := r.Area(strings.TrimSpace(l)); a != nil && a.Council != "" {
+				return a.Name
+			}
+		}
+		return unknown
 	}
 	return r.areaIn(text)
 }
@@ -90,8 +108,10 @@ func (r *Registry) addAreaAlias(alias string, a *Area) {
 
 // placeRE reads the place a partnership, board or council is named for:
 // "<Place> Community Safety Partnership", "Safer <Place> Partnership",
-// "<Place> City Council".
-var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+Partnership|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:City|County|Borough|District|Metropolitan\s+Borough)\s+Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
+// "<Place> City Council", "<Place> Regional Safeguarding Board", a brand
+// before the body's kind ("<Place> Together - Community Safety
+// Partnership").
+var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)(?:\s*[-–—:])?\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+(?:Partnership|Board)|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:City|County|Borough|District|Metropolitan\s+Borough)\s+Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
 
 const placeWords = `\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|upon|on|under|of|in|with)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}`
 

@@ -118,6 +118,9 @@ def write_json(path, obj):
 def main(argv):
     render = "--render" in argv
     only = argv[argv.index("--only") + 1] if "--only" in argv else None
+    # --chain calc renders only the PDFs made by that producer (and their
+    # Ghostscript re-distils).
+    chain_only = argv[argv.index("--chain") + 1] if "--chain" in argv else None
     os.chdir(HERE)
     for d in ("src", "pdf", "truth"):
         os.makedirs(d, exist_ok=True)
@@ -151,7 +154,7 @@ def main(argv):
             }
             write_json(f"truth/{pdf}.json", truth)
             manifest.append("\t".join([pdf, chain_label(chain), doc["outcome"], "; ".join(doc["classes"])]))
-            if render and selected:
+            if render and selected and (chain_only is None or chain.removeprefix("gs:") == chain_only):
                 if chain.startswith("gs:"):
                     src_pdf = f"pdf/{doc['name']}_{PRODUCERS[chain[3:]]}.pdf"
                     producers.ghostscript(src_pdf, f"pdf/{pdf}")

@@ -79,6 +79,39 @@ def write(doc, path):
     return path
 
 
+def wrapped_lines(para, width):
+    """The lines a paragraph takes, its words wrapped at width characters."""
+    lines, cur = 1, 0
+    for w in para.split():
+        n = len(w)
+        if cur == 0:
+            cur = n
+        elif cur + 1 + n <= width:
+            cur += 1 + n
+        else:
+            lines += 1
+            cur = n
+        while cur > width:
+            lines += 1
+            cur -= width
+    return lines
+
+
+def fit_height(ws, r, values, size):
+    """Give row r the height its tallest wrapped cell needs, as Excel stores
+    it in a saved workbook: Calc does not size the rows of an .xlsx to their
+    wrapped text by itself. A column width of one character is about 5.25pt,
+    a character of text about 0.5em."""
+    most = 1
+    for i, v in enumerate(values, start=1):
+        if not v:
+            continue
+        width = ws.column_dimensions[get_column_letter(i)].width or 8.43
+        per_line = max(1, int(width * 5.25 / (0.5 * size)) - 1)
+        most = max(most, sum(wrapped_lines(p, per_line) for p in v.split("\n")))
+    ws.row_dimensions[r].height = most * size * 1.3 + 4
+
+
 def table(ws, t, r, header_rows):
     cols = t["columns"]
     n = len(cols)
@@ -89,6 +122,7 @@ def table(ws, t, r, header_rows):
         cell.font, cell.alignment, cell.border = hfont, WRAP, BOX
         if hfill:
             cell.fill = hfill
+    fit_height(ws, r, [c["h"] for c in cols], 10)
     if not header_rows:
         header_rows.append(r)
     r += 1
@@ -99,6 +133,9 @@ def table(ws, t, r, header_rows):
             cell.font = Font(name="Arial", bold=True, size=9)
             cell.alignment = WRAP
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+            width = sum(ws.column_dimensions[get_column_letter(i)].width or 8.43 for i in range(1, n + 1))
+            per_line = max(1, int(width * 5.25 / 4.5) - 1)
+            ws.row_dimensions[r].height = wrapped_lines(row["band"], per_line) * 9 * 1.3 + 4
             r += 1
             continue
         for i, c in enumerate(cols, start=1):
@@ -108,6 +145,7 @@ def table(ws, t, r, header_rows):
             fill = row.get("fill", {}).get(c["h"])
             if fill:
                 cell.fill = PatternFill("solid", fgColor=COLOURS[fill])
+        fit_height(ws, r, [text(row["c"].get(c["h"], "")) for c in cols], 9)
         r += 1
     for line in (t.get("legend_row"), t.get("key_line")):
         if line:
