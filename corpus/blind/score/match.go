@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -29,6 +30,16 @@ func keyOf(h string) string {
 
 // sameText compares two values after collapsing whitespace.
 func sameText(a, b string) bool { return collapse(a) == collapse(b) }
+
+// sameField compares a normalized field with the truth. Fields mark list
+// items with "- " whatever glyph the plan printed (the interface's
+// convention), where the truth writes the printed "•": a list item counts
+// the same under either mark.
+func sameField(a, b string) bool { return listMarks(collapse(a)) == listMarks(collapse(b)) }
+
+var listMark = regexp.MustCompile(`(^|\s)[•\-](\s)`)
+
+func listMarks(s string) string { return listMark.ReplaceAllString(s, "$1•$2") }
 
 // sameLoose compares review identity fields: whitespace and case ignored.
 func sameLoose(a, b string) bool {

@@ -105,7 +105,7 @@ func (s *Score) record(i int, want Record, j int, got []Got) (cellsOK, fieldsOK 
 	gf := gotFields(g)
 	fieldsOK = true
 	for _, f := range sortedKeys(fields) {
-		if sameText(fields[f], gf[f]) {
+		if sameField(fields[f], gf[f]) {
 			s.FieldsExact++
 			continue
 		}

@@ -147,3 +147,23 @@ func writeFile(t *testing.T, path, body string) {
 		t.Fatal(err)
 	}
 }
+
+func TestComparisonForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b      string
+		text, fld bool
+	}{
+		{"the Board's  report", "the Board\u2019s report", true, true},
+		{"Aims: • one • two", "Aims: - one - two", false, true},
+		{"• one", "• one", true, true},
+		{"one two", "one  - two", false, false},
+		{"long-term", "long- term", false, false},
+	} {
+		if got := sameText(c.a, c.b); got != c.text {
+			t.Errorf("sameText(%q, %q) = %v", c.a, c.b, got)
+		}
+		if got := sameField(c.a, c.b); got != c.fld {
+			t.Errorf("sameField(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
