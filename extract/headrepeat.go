@@ -13,8 +13,9 @@ import (
 // otherwise join the row that broke across the page.
 
 // maxRepeatedLines bounds how much of the table may read as repeated with
-// its header.
-const maxRepeatedLines = 6
+// its header (a guidance row of a narrow column wraps onto eight lines or
+// more).
+const maxRepeatedLines = 12
 
 // repeatedUnder counts the lines under header h that are printed again
 // under its repeat on the next pages the table reaches; 0 when a repeat
@@ -55,7 +56,29 @@ func sameLinesUnder(p *Page, a header, q *Page, b header) int {
 	if n == len(la) {
 		return 0 // the whole rest of the page: not a header row
 	}
-	return n
+	return rowEnd(q, lb, n)
+}
+
+// rowEnd shortens a run of n repeated lines to the last rule under them
+// where the table draws rules between its rows: a repeated row ends where
+// a row does, not inside a cell that happens to begin alike.
+func rowEnd(q *Page, lines []Line, n int) int {
+	ruled := false
+	for i := 0; i+1 < len(lines) && i <= n; i++ {
+		if ruleBelow(q.Rules, lines[i], lines[i+1]) {
+			ruled = true
+			break
+		}
+	}
+	if !ruled || n >= len(lines) {
+		return n
+	}
+	for k := n; k > 0; k-- {
+		if ruleBelow(q.Rules, lines[k-1], lines[k]) {
+			return k
+		}
+	}
+	return 0
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
