@@ -15,7 +15,7 @@ import (
 type Date struct {
 	Printed   string
 	ISO       string
-	Precision string // day, month, quarter, year or ""
+	Precision string // day, month, quarter, financial_year, year or ""
 	Warning   string
 }
 
@@ -229,7 +229,7 @@ func parseFinancialYear(m []string) (Date, bool) {
 	if !isNextYear(y, m[2]) {
 		return Date{}, false
 	}
-	return Date{ISO: fmt.Sprintf("%04d-03", y+1), Precision: "month"}, true
+	return Date{ISO: fmt.Sprintf("%04d-03", y+1), Precision: "financial_year"}, true
 }
 
 // isNextYear reports whether s ("26" or "2026") is the year after y.

@@ -38,7 +38,7 @@ type Record struct {
 	ScopePrinted         string   `json:"scope_printed"`         // the scope cell as printed
 	LeadOfficer          string   `json:"lead_officer"`          // a person or role
 	TargetDateISO        string   `json:"target_date_iso"`       // "2023-03-31", "2022-03", "2024-Q2", "2025"
-	TargetDatePrec       string   `json:"target_date_precision"` // day, month, quarter, year or ""
+	TargetDatePrec       string   `json:"target_date_precision"` // day, month, quarter, financial_year, year or ""
 	CompletionDate       string   `json:"completion_date"`       // the completion cell as printed
 	CompletionISO        string   `json:"completion_date_iso"`   // the first date it prints, ISO to its precision
 	Evidence             string   `json:"evidence"`
