@@ -37,9 +37,12 @@ var (
 	// leadInRE is what may stand between a review type and its subject.
 	leadInRE = regexp.MustCompile(`^\s*(?i:\s*(?:\([A-Za-z/ ]{2,12}\)|\(?\b(?:no\.?\s*)?\d[\d/.-]*\)?|[:\-–—|,])\s*)*` +
 		`(?i:(?:overview |executive summary |final )?(?:report\s+)?(?:into|in respect of|concerning|regarding|relating to|about|following|for|of|on)\s+(?:the\s+(?:[a-z]+\s+){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing|case|circumstances)\s+of\s+)?)?`)
-	deathOfRE   = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s*:?\s*`)
-	beforeTypRE = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
-	fallbackREs = []*regexp.Regexp{
+	// bracketNameRE reads a name in brackets after a review's number
+	// ("Domestic Homicide Review DHR 07 (Ania)").
+	bracketNameRE = regexp.MustCompile(`^[\s:–-]*(?i:(?:no\.?\s*)?\d[\d/.-]*)\s*\(\s*(` + givenName + `|` + letterName + `)\s*\)`)
+	deathOfRE     = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s*:?\s*`)
+	beforeTypRE   = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
+	fallbackREs   = []*regexp.Regexp{
 		regexp.MustCompile(`\b(` + letterName + `)\b`),
 		regexp.MustCompile(quoteOpen + `(` + givenName + `(?: ` + givenName + `)?)` + quoteClose),
 		regexp.MustCompile(`\(([A-Z]{2,3})\)`),
@@ -130,6 +133,9 @@ func (r *Registry) titleName(text string) string {
 // nameAt reads the name at the start of s, after a lead-in ("into the
 // death of") when leadIn is set.
 func (r *Registry) nameAt(s string, leadIn bool) string {
+	if m := bracketNameRE.FindStringSubmatch(s); leadIn && m != nil && r.isName(m[1]) {
+		return m[1] // "DHR 07 (Ania)"
+	}
 	if leadIn {
 		s = s[len(leadInRE.FindString(s)):]
 	}
