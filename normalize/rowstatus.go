@@ -57,29 +57,17 @@ func fillRAG(cols columns, r extract.Row) string {
 	return ""
 }
 
-// refineNo lets the update column or the RAG say more than a bare "N" in
-// a "Complete Y/N" column, which says only "not completed": "N" with an
-// update "Not started: ..." is not started, and so is "N" beside a red RAG
-// (read through the plan's legend, else the usual colours). A RAG that
-// means completed contradicts the "N" and is not taken.
+// refineNo lets the update column say more than a bare "N" in a "Complete
+// Y/N" column: "N" with an update "Not started: ..." is not started. A red
+// RAG beside the "N" does not: red means "not started" in some plans and
+// "off track" in others, where work has begun (a key may even say "Red -
+// not started or off track").
 func (d *docState) refineNo(rec *Record, cols columns, r extract.Row) {
 	if rec.StatusSource != cols.header(FieldStatus) || !isNo(rec.StatusPrinted) {
 		return
 	}
 	if st := ParseStatus(d.cell(cols, r, FieldUpdate)); st.Status != "" {
 		rec.setStatus(st, cols.header(FieldUpdate))
-		return
-	}
-	if rec.RAG == "" {
-		return
-	}
-	st, src := d.legend[rec.RAG], " (legend)"
-	if st == "" {
-		st, src = defaultColour(rec.RAG, false), " (usual colours)"
-	}
-	if st != "" && st != StatusCompleted && st != rec.Status {
-		rec.Status, rec.StatusPrinted = st, rec.RAG
-		rec.StatusSource = sourceName(cols, FieldRAG, FieldStatus) + src
 	}
 }
 
