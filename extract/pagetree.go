@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -166,4 +167,64 @@ func (t *pageTree) walk(x *model.XRefTable, node, inherit types.Dict, seen map[i
 func hasKids(d types.Dict) bool {
 	_, ok := d.Find("Kids")
 	return ok
+}
+
+// repairStreamLengths gives every stream whose /Length stops short of its
+// data (or runs past it) the bytes up to its `endstream` keyword, as
+// poppler does when the keyword is not where /Length says. data is the
+// file as read; encrypted files are left alone (their streams were
+// decrypted in place). It returns how many streams were repaired.
+func repairStreamLengths(x *model.XRefTable, data []byte) (n int) {
+	if x.E != nil || x.Encrypt != nil {
+		return 0
+	}
+	for _, e := range x.Table {
+		if e == nil || e.Free || e.Object == nil {
+			continue
+		}
+		sd, ok := e.Object.(types.StreamDict)
+		if !ok || sd.Raw == nil {
+			continue
+		}
+		raw, ok := streamUpToEnd(data, sd.StreamOffset, len(sd.Raw))
+		if !ok {
+			continue
+		}
+		sd.Raw = raw
+		l := int64(len(raw))
+		sd.StreamLength = &l
+		sd.Dict["Length"] = types.Integer(l)
+		e.Object = sd
+		n++
+	}
+	return n
+}
+
+// streamUpToEnd returns the data of the stream starting at off when the
+// `endstream` keyword does not follow its n bytes: the bytes up to the
+// next `endstream`, less the end of line before it. ok is false when the
+// keyword is where it should be, or nowhere.
+func streamUpToEnd(data []byte, off int64, n int) (raw []byte, ok bool) {
+	if off <= 0 || off > int64(len(data)) {
+		return nil, false
+	}
+	end := off + int64(n)
+	if end <= int64(len(data)) {
+		rest := bytes.TrimLeft(data[end:min(end+64, int64(len(data)))], " \t\r\n\f\x00")
+		if bytes.HasPrefix(rest, []byte("endstream")) {
+			return nil, false
+		}
+	}
+	i := bytes.Index(data[off:], []byte("endstream"))
+	if i < 0 {
+		return nil, false
+	}
+	raw = data[off : off+int64(i)]
+	switch {
+	case bytes.HasSuffix(raw, []byte("\r\n")):
+		raw = raw[:len(raw)-2]
+	case bytes.HasSuffix(raw, []byte("\n")), bytes.HasSuffix(raw, []byte("\r")):
+		raw = raw[:len(raw)-1]
+	}
+	return raw, true
 }
