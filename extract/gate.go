@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -23,6 +26,7 @@ type gated struct {
 	meta     Meta
 	reader   *pdf.Reader
 	warnings []string
+	caps     []string // caps hit while the structure was read: what was not read
 }
 
 // gateTimeout bounds pdfcpu's work on one file: malformed structure must not
@@ -33,7 +37,7 @@ var gateTimeout = 120 * time.Second
 // gate runs pdfcpu over data: relaxed validation (an error is a warning),
 // decryption with the empty user password, repair, and a clean rewrite with
 // no object or xref streams. Panics inside the libraries become errors.
-func gate(data []byte) (*gated, error) {
+func gate(data []byte, opt *Options) (*gated, error) {
 	disableConfig.Do(api.DisableConfigDir)
 	if e := sniff(data); e != nil {
 		return nil, e
@@ -44,7 +48,7 @@ func gate(data []byte) (*gated, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		g, err := gateWork(data)
+		g, err := gateWork(data, opt)
 		done <- result{g, err}
 	}()
 	t := time.NewTimer(gateTimeout)
@@ -57,7 +61,7 @@ func gate(data []byte) (*gated, error) {
 	}
 }
 
-func gateWork(data []byte) (g *gated, err error) {
+func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			g, err = nil, panicError(r)
@@ -65,17 +69,29 @@ func gateWork(data []byte) (g *gated, err error) {
 	}()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	// pdfcpu holds what it decodes (object streams): the stream cap holds
+	// for its work too.
+	conf.Limits.MaxDecodeBytes = opt.MaxStreamBytes
+	conf.Limits.MaxStreamBytes = opt.MaxBytes
+	data, deep := flattenDeep(data)
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, explainRead(err)
 	}
 	g = &gated{}
+	if deep > 0 {
+		g.warnings = append(g.warnings, fmt.Sprintf("%d arrays or dictionaries nested deeper than %d levels skipped", deep, maxNesting))
+	}
 	// Before validation, which drops a page tree whose /Kids loop back.
 	tw, err := repairPageTree(ctx.XRefTable)
 	if err != nil {
 		return nil, err
 	}
 	g.warnings = append(g.warnings, tw...)
+	if n := repairStreamLengths(ctx.XRefTable, data); n > 0 {
+		g.warnings = append(g.warnings, fmt.Sprintf("%d streams whose /Length is wrong read up to their endstream", n))
+	}
+	g.caps = emptyOverlongMetadata(ctx.XRefTable)
 	fonts := snapshotFontDicts(ctx.XRefTable)
 	if verr := api.ValidateContext(ctx); verr != nil {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))
@@ -87,8 +103,13 @@ func gateWork(data []byte) (g *gated, err error) {
 		}
 	}
 	g.meta = metaOf(ctx)
-	if n := recodeStreams(ctx); n > 0 {
-		g.warnings = append(g.warnings, fmt.Sprintf("%d streams could not be re-encoded", n))
+	failed, capped := recodeStreams(ctx, opt)
+	if failed > 0 {
+		g.warnings = append(g.warnings, fmt.Sprintf("%d streams could not be re-encoded", failed))
+	}
+	if capped > 0 {
+		g.caps = append(g.caps, fmt.Sprintf("decoded-size cap: %d streams in filters the reader does not read (LZW, RunLength, ASCIIHex) decode past the caps (%d MiB a stream, %d MiB the document); not read",
+			capped, opt.MaxStreamBytes>>20, opt.MaxDecoded>>20))
 	}
 	clean, err := rewrite(ctx)
 	if err != nil {
@@ -170,9 +191,14 @@ var imageFilters = map[string]bool{"DCTDecode": true, "JPXDecode": true, "JBIG2D
 // recodeStreams decodes, with pdfcpu, every non-image stream whose filters
 // ledongthuc/pdf cannot read (LZWDecode, RunLengthDecode, ASCIIHexDecode)
 // and stores it again with FlateDecode. It returns how many failed; those
-// are left as they were, to cost at most the pages that use them.
-func recodeStreams(ctx *model.Context) (failed int) {
-	for nr, e := range ctx.XRefTable.Table {
+// are left as they were, to cost at most the pages that use them. Decoding
+// stops at the caps: MaxStreamBytes a stream, MaxDecoded in all; capped
+// counts the streams left undecoded for that.
+func recodeStreams(ctx *model.Context, opt *Options) (failed, capped int) {
+	var total int64
+	// In object order, so that the same streams are read on every run.
+	for _, nr := range slices.Sorted(maps.Keys(ctx.XRefTable.Table)) {
+		e := ctx.XRefTable.Table[nr]
 		if e == nil || e.Free || e.Object == nil {
 			continue
 		}
@@ -180,13 +206,25 @@ func recodeStreams(ctx *model.Context) (failed int) {
 		if !ok || len(sd.FilterPipeline) == 0 || sd.Raw == nil || !needsRecode(sd) {
 			continue
 		}
-		if err := recode(&sd); err != nil {
+		limit := min(opt.MaxStreamBytes, opt.MaxDecoded-total)
+		if limit <= 0 {
+			capped++
+			continue
+		}
+		n, err := recode(&sd, limit)
+		total += n
+		if errors.Is(err, filter.ErrDecodeLimitExceeded) {
+			total += limit
+			capped++
+			continue
+		}
+		if err != nil {
 			failed++
 			continue
 		}
 		ctx.XRefTable.Table[nr].Object = sd
 	}
-	return failed
+	return failed, capped
 }
 
 func needsRecode(sd types.StreamDict) bool {
@@ -205,19 +243,20 @@ func needsRecode(sd types.StreamDict) bool {
 	return need
 }
 
-func recode(sd *types.StreamDict) (err error) {
+func recode(sd *types.StreamDict, limit int64) (n int64, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 	}()
-	if err := sd.DecodeWithLimit(64 << 20); err != nil {
-		return err
+	if err := sd.DecodeWithLimit(limit); err != nil {
+		return 0, err
 	}
+	n = int64(len(sd.Content))
 	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
 	sd.Update("Filter", types.Name("FlateDecode"))
 	sd.Delete("DecodeParms")
-	return sd.Encode()
+	return n, sd.Encode()
 }
 
 // rewrite writes ctx as PDF 1.7 without object or xref streams, decrypted.
@@ -292,6 +331,17 @@ func permissions(p int) []string {
 	return out
 }
 
+// truncation says how a file is cut short, or "" when it is whole: a
+// whole PDF ends with %%EOF, perhaps followed by white space or a little
+// junk (some servers append a newline or an HTML comment).
+func truncation(data []byte) string {
+	tail := data[max(0, len(data)-2048):]
+	if bytes.Contains(tail, []byte("%%EOF")) {
+		return ""
+	}
+	return fmt.Sprintf("truncated: the file stops at byte %d, before its end (no %%%%EOF)", len(data))
+}
+
 // sniff rejects what is plainly not a PDF, with words a researcher understands.
 func sniff(data []byte) error {
 	if len(data) == 0 {
@@ -324,7 +374,7 @@ func explainRead(err error) error {
 	case strings.Contains(low, "password"), errors.Is(err, pdfcpu.ErrWrongPassword):
 		return errors.New("encrypted with a user password")
 	case strings.Contains(low, "xref") || strings.Contains(low, "startxref") || strings.Contains(low, "eof"):
-		return fmt.Errorf("truncated or damaged: cross-reference table missing (%s)", firstLine(msg))
+		return fmt.Errorf("damaged: its cross-reference table cannot be read (%s)", firstLine(msg))
 	case strings.Contains(low, "unsupported encryption"), strings.Contains(low, "encrypt"):
 		return fmt.Errorf("unsupported encryption (%s)", firstLine(msg))
 	}

@@ -67,13 +67,20 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 			doc.Outcome, doc.Err = OutcomeError, &Error{File: name, Op: "extract", Err: panicError(r)}
 		}
 	}()
-	g, err := gate(data)
+	cut := truncation(data)
+	g, err := gate(data, &opt)
 	if err != nil {
+		if cut != "" && sniff(data) == nil {
+			// One wording wherever the file was cut: what the parser
+			// tripped on depends on where the cut fell.
+			err = fmt.Errorf("%s; its structure cannot be read (%v)", cut, err)
+		}
 		doc.Outcome, doc.Err = OutcomeError, &Error{File: name, Err: err}
 		return doc
 	}
 	doc.Meta = g.meta
-	doc.Warnings = g.warnings
+	doc.Warnings = append(g.warnings, g.caps...)
+	doc.Incomplete = g.caps
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
 	images := readPages(ctx, g, doc, &opt)
@@ -82,7 +89,16 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 		doc.Err = &Error{File: name, Page: len(doc.Pages) + 1, Op: "extract", Err: fmt.Errorf("gave up after %s: %w", opt.Timeout, err)}
 		return doc
 	}
+	if cut != "" {
+		doc.Incomplete = append(doc.Incomplete, cut+"; its pages were read as far as they go")
+		doc.Warnings = append(doc.Warnings, cut)
+	}
 	finish(doc, images)
+	if cut != "" && doc.Outcome == OutcomeNoText {
+		// The text is lost with the end of the file, not missing from it.
+		doc.Outcome = OutcomeError
+		doc.Err = &Error{File: name, Err: fmt.Errorf("%s; no text could be read from what is left", cut)}
+	}
 	if !opt.KeepGlyphs {
 		dropGlyphs(doc)
 	}
@@ -118,7 +134,7 @@ func readPages(ctx context.Context, g *gated, doc *Document, opt *Options) int {
 		doc.Pages = append(doc.Pages, pg)
 	}
 	doc.PagesRead = len(doc.Pages)
-	doc.Incomplete = rd.notes
+	doc.Incomplete = append(doc.Incomplete, rd.notes...)
 	doc.Warnings = append(doc.Warnings, rd.notes...)
 	return images
 }

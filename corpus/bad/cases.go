@@ -37,6 +37,8 @@ func Cases() []Case {
 			func() []byte { return bombPages(10) }, Want{"ok", -1, "decoded", true}},
 		{"bomb_forms.pdf", "a Form XObject inflating to 4 GiB that draws itself, nested to the depth limit",
 			bombForms, Want{"ok", PlanRows, "decoded", true}},
+		{"bomb_metadata.pdf", "a catalog whose XMP metadata stream inflates to 4 GiB (pdfcpu decodes metadata whole)",
+			bombMetadata, Want{"ok", PlanRows, "metadata", true}},
 		{"short_length.pdf", "a content stream whose /Length stops short of its data",
 			shortLength(false), Want{"ok", PlanRows, "", false}},
 		{"short_length_flate.pdf", "a compressed content stream whose /Length stops short of its data",
@@ -52,9 +54,9 @@ func Cases() []Case {
 		{"no_pages.pdf", "a catalog without a page tree",
 			noPages, Want{"error", 0, "no page tree", false}},
 		{"truncated_head.pdf", "a plan cut off a third of the way in",
-			truncated(0.35), Want{"error", 0, "truncated", false}},
-		{"truncated_tail.pdf", "a plan cut off near its end, in the cross-reference table",
-			truncated(0.97), Want{"error", 0, "truncated", false}},
+			truncated(0.35), Want{"error", 0, "truncated: the file stops at byte", false}},
+		{"truncated_tail.pdf", "a plan cut off near its end, in the cross-reference table: read, and said to be cut",
+			truncated(0.97), Want{"ok", PlanRows, "truncated: the file stops at byte", true}},
 		{"page_cap.pdf", "3,000 pages: over the page cap of 2,000, a plan on page 1",
 			longDocument(3000), Want{"ok", PlanRows, "page cap", true}},
 	}
@@ -86,6 +88,15 @@ func bombPages(n int) []byte {
 		kids[i] = f.page(2, c, helvetica, "")
 	}
 	f.pages(kids...)
+	return f.bytes()
+}
+
+func bombMetadata() []byte {
+	f := newFile()
+	m := f.stream("/Type /Metadata /Subtype /XML /Filter /FlateDecode", bomb([]byte("<?xpacket begin=''?>"), BombMiB))
+	f.set(1, fmt.Sprintf("<< /Type /Catalog /Pages 2 0 R /Metadata %d 0 R >>", m))
+	c := f.stream("", planContent("Domestic Homicide Review (XMP) Action Plan"))
+	f.pages(f.page(2, c, helvetica, ""))
 	return f.bytes()
 }
 
