@@ -96,13 +96,14 @@ func exportDB(ctx context.Context, dbPath, format, what, out string, stdout io.W
 	})
 }
 
-// openExisting opens a database that must already exist, without creating
-// one by mistake for a mistyped --db.
+// openExisting opens, read-only, a database that must already exist,
+// without creating one by mistake for a mistyped --db. It works on a file
+// or in a folder that cannot be written.
 func openExisting(ctx context.Context, path string) (*store.DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("database %s does not exist (run 'actionplan ingest' first)", path)
 	}
-	return store.Open(ctx, path, store.Options{})
+	return store.Open(ctx, path, store.Options{ReadOnly: true})
 }
 
 // writeOut runs fn on stdout, or on a temporary file renamed to out once fn

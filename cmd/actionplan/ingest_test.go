@@ -49,7 +49,7 @@ func TestIngestCannotOpenDatabase(t *testing.T) {
 	dir := t.TempDir()
 	pdf := samplePlans(t, filepath.Join(dir, "in"), 1)[0]
 	_, errs := mustRunCLI(t, ExitFailure, "ingest", "--db", filepath.Join(dir, "missing", "x.db"), pdf)
-	if !strings.Contains(errs, "cannot open") {
+	if !strings.Contains(errs, "folder "+filepath.Join(dir, "missing")+" does not exist") {
 		t.Errorf("stderr: %s", errs)
 	}
 	foreign := filepath.Join(dir, "foreign.db")
