@@ -238,7 +238,7 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 		isoTimeOrNull(m.CreationDate), isoTimeOrNull(m.ModDate), m.Encrypted,
 		outcome, nullString(errText), string(wj), len(in.Norm.Records), in.ExtractorVersion, review,
 		nullString(rv.PlanDate), nullString(rv.PlanDateSource), nullString(rv.AsOf), nullString(asOf),
-		nullString(asOfSource), nullID(in.RunID), now,
+		nullString(asOfSource), nullID(in.RunID), now, doc.PagesRead, strings.Join(doc.Incomplete, "; "),
 	}
 	if id != 0 {
 		_, err := tx.ExecContext(ctx, `UPDATE documents SET
@@ -247,7 +247,7 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 			creation_date = ?, mod_date = ?, encrypted = ?,
 			outcome = ?, error = ?, warnings = ?, action_rows = ?, extractor_version = ?, review_id = ?,
 			plan_date = ?, plan_date_source = ?, as_of = ?, as_of_date = ?, as_of_date_source = ?,
-			run_id = ?, loaded_at = ?,
+			run_id = ?, loaded_at = ?, pages_read = ?, not_read = ?,
 			version = NULL, previous_document_id = NULL, superseded_by_id = NULL, is_current = 0,
 			duplicate_of = NULL, content_hash = NULL
 			WHERE id = ?`, append(args, id)...)
@@ -258,8 +258,9 @@ func writeDocument(ctx context.Context, tx *sql.Tx, in LoadInput, id int64, revi
 			pages, pdf_version, title, author, subject, producer, creator,
 			creation_date, mod_date, encrypted,
 			outcome, error, warnings, action_rows, extractor_version, review_id,
-			plan_date, plan_date_source, as_of, as_of_date, as_of_date_source, run_id, loaded_at, first_run_id)
-		VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?, ?,?,?,?,?,?, ?,?,?,?,?,?,?, ?)`,
+			plan_date, plan_date_source, as_of, as_of_date, as_of_date_source, run_id, loaded_at,
+			pages_read, not_read, first_run_id)
+		VALUES (?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?,?, ?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,?, ?)`,
 		append(args, nullID(in.RunID))...)
 	if err != nil {
 		return 0, err

@@ -106,7 +106,10 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 		return fail(err)
 	}
 	defer db.Close()
-	files := collectPDFs(o.paths, func(err error) { fmt.Fprintf(s.Err, "actionplan ingest: warning: %v\n", err) })
+	files, unwalkable := collectPDFs(o.paths)
+	for _, u := range unwalkable {
+		fmt.Fprintf(s.Err, "actionplan ingest: %s: %s (counted as failed)\n", logName(u.Path), oneLine(u.Error))
+	}
 	run, err := db.BeginRun(ctx, Version, extractorVersion, o.paths)
 	if err != nil {
 		return fail(err)
@@ -140,10 +143,18 @@ func ingest(ctx context.Context, o ingestOptions, s IO) int {
 		sum.Sources, werr = db.RecordSources(ctx, run, src.records(in.shaByPath))
 	}
 	sum.Extracted = int(in.extracted.Load())
+	// Folders that could not be read: their files are not loaded, and a
+	// nightly job must not report success.
+	sum.Failed += len(unwalkable)
+	sum.UnreadFolders = len(unwalkable)
+	sum.FailedFiles = append(sum.FailedFiles, unwalkable...)
 	sum.Seconds = time.Since(start).Seconds()
 	sum.Database, sum.RunID = o.db, run
 	if sum.FailedFiles == nil {
 		sum.FailedFiles = []failedFile{}
+	}
+	if sum.PartialFiles == nil {
+		sum.PartialFiles = []partialFile{}
 	}
 	status := "finished"
 	if werr != nil || ctx.Err() != nil {
@@ -187,8 +198,16 @@ type runSummary struct {
 	Seconds   float64 `json:"seconds"`
 	Database  string  `json:"database"`
 	RunID     int64   `json:"run_id"`
-	// FailedFiles names each file that could not be read, with why.
+	// UnreadFolders counts the folders that could not be walked; each is
+	// also among Failed and FailedFiles.
+	UnreadFolders int `json:"unread_folders"`
+	// FailedFiles names each file (or folder) that could not be read, with why.
 	FailedFiles []failedFile `json:"failed_files"`
+	// Partial counts the files loaded but read only in part (a cap hit, a
+	// stream that cannot be decoded, a truncated file); PartialFiles says
+	// which and what was not read (documents.not_read keeps it).
+	Partial      int           `json:"read_in_part"`
+	PartialFiles []partialFile `json:"read_in_part_files"`
 	// Flags counts the quality flags of the files loaded, by code;
 	// FlaggedFiles is how many of them have any (export --what documents
 	// and the document_flags table say which and why).
@@ -202,6 +221,11 @@ type flaggedFile struct {
 	Flags int    `json:"flags"`
 }
 
+type partialFile struct {
+	Path    string `json:"path"`
+	NotRead string `json:"not_read"`
+}
+
 type failedFile struct {
 	Path  string `json:"path"`
 	Error string `json:"error"`
@@ -212,6 +236,24 @@ func printSummary(s IO, sum runSummary, asJSON bool) {
 		"%d with rows, %d without a plan, %d without text, %d failed; %d pages, %d rows, %.1f seconds\n",
 		sum.Seen, sum.New, sum.Reloaded, sum.Unchanged, sum.WithRows, sum.NoPlan, sum.NoText, sum.Failed,
 		sum.Pages, sum.Rows, sum.Seconds)
+	if sum.Partial > 0 {
+		fmt.Fprintf(s.Err, "ingest: %d files read only in part (documents.not_read says what was not read):\n", sum.Partial)
+		for i, p := range sum.PartialFiles {
+			if i == 20 {
+				fmt.Fprintf(s.Err, "  ... and %d more\n", len(sum.PartialFiles)-i)
+				break
+			}
+			fmt.Fprintf(s.Err, "  %s: %s\n", logName(p.Path), oneLine(p.NotRead))
+		}
+	}
+	if sum.UnreadFolders > 0 {
+		fmt.Fprintf(s.Err, "ingest: %d folders could not be read (counted as failed):\n", sum.UnreadFolders)
+		for _, f := range sum.FailedFiles {
+			if strings.HasPrefix(f.Error, "cannot read the folder") {
+				fmt.Fprintf(s.Err, "  %s: %s\n", logName(f.Path), oneLine(f.Error))
+			}
+		}
+	}
 	if sum.FlaggedFiles > 0 {
 		fmt.Fprintf(s.Err, "ingest: quality flags on %d files: %s (export --what documents lists them)\n",
 			sum.FlaggedFiles, flagCounts(sum.Flags))

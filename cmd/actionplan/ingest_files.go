@@ -14,12 +14,26 @@ import (
 	"github.com/actionplan/actionplan/store"
 )
 
-// collect expands the command-line paths into the PDF files to ingest: a
-// folder is walked recursively for *.pdf in any case (following no symbolic
-// links to folders, but taking symbolic links to files); a file is taken
-// whatever its name. A path that does not exist is kept, so that it is
-// recorded as failed. The result is cleaned, de-duplicated and sorted.
-func collectPDFs(args []string, warn func(error)) []string {
+// collectPDFs expands the command-line paths into the PDF files to ingest:
+// a folder is walked recursively for *.pdf in any case (following no
+// symbolic links to folders, but taking symbolic links to files); a file is
+// taken whatever its name. A path that does not exist is kept, so that it
+// is recorded as failed. The result is cleaned, de-duplicated and sorted.
+// A folder that cannot be read is a failure of the run's input, not a
+// warning: each is returned in unwalkable, with why.
+func collectPDFs(args []string) (files []string, unwalkable []failedFile) {
+	return collectWith(args, filepath.WalkDir)
+}
+
+func collectWith(args []string, walk func(string, fs.WalkDirFunc) error) ([]string, []failedFile) {
+	var bad []failedFile
+	fail := func(p string, err error) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			p, err = pe.Path, pe.Err
+		}
+		bad = append(bad, failedFile{Path: p, Error: fmt.Sprintf("cannot read the folder: %v", err)})
+	}
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
@@ -35,9 +49,9 @@ func collectPDFs(args []string, warn func(error)) []string {
 			add(a)
 			continue
 		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		err = walk(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				warn(err)
+				fail(p, err)
 				return nil
 			}
 			if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".pdf") {
@@ -52,11 +66,11 @@ func collectPDFs(args []string, warn func(error)) []string {
 			return nil
 		})
 		if err != nil {
-			warn(err)
+			fail(a, err)
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, bad
 }
 
 // sources maps files to where they were fetched from (ingest --sources), by

@@ -93,7 +93,7 @@ func (in *ingester) alreadyLoaded(ctx context.Context, sha string) bool {
 func (in *ingester) extract(ctx context.Context, path, sha string) (doc *extract.Document, res normalize.Result) {
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(os.Stderr, "actionplan ingest: %s: panic: %v\n%s", path, p, debug.Stack())
+			fmt.Fprintf(os.Stderr, "actionplan ingest: %s: panic: %v\n%s", logName(path), p, debug.Stack())
 			doc = &extract.Document{File: filepath.Base(path), SHA256: sha, Outcome: extract.OutcomeError,
 				Err: fmt.Errorf("internal error (a bug in actionplan): %v", p)}
 			res = normalize.Result{}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/actionplan/actionplan/extract"
 	"github.com/actionplan/actionplan/normalize"
@@ -67,8 +68,9 @@ func (in *ingester) writeOne(ctx context.Context, r *fileResult, sum *runSummary
 	}
 	res, err := in.db.Load(ctx, li)
 	if err != nil {
-		if errors.Is(err, store.ErrLocked) || ctx.Err() != nil {
-			return "", "", err
+		if errors.Is(err, store.ErrLocked) || store.IsCorrupt(err) || ctx.Err() != nil {
+			// The database itself failed: the run stops, whatever the file.
+			return "", "", in.db.Explain(err)
 		}
 		// The document cannot be stored (our bug): record it as failed.
 		li.Doc = &extract.Document{File: r.doc.File, SHA256: r.sha, Meta: r.doc.Meta,
@@ -132,5 +134,17 @@ func tally(sum *runSummary, path string, res store.LoadResult, doc *extract.Docu
 		sum.FailedFiles = append(sum.FailedFiles, failedFile{Path: path, Error: msg})
 		return "failed", msg, nil
 	}
-	return string(doc.Outcome), fmt.Sprintf("%s, %d pages, %d rows", res.Status, pages, res.Rows), nil
+	detail = fmt.Sprintf("%s, %d pages, %d rows", res.Status, pages, res.Rows)
+	if len(doc.Incomplete) > 0 {
+		// Read in part: said on its line and in the summary, not only in
+		// documents.warnings.
+		notRead := strings.Join(doc.Incomplete, "; ")
+		sum.Partial++
+		sum.PartialFiles = append(sum.PartialFiles, partialFile{Path: path, NotRead: notRead})
+		if doc.PagesRead < pages {
+			detail = fmt.Sprintf("%s, %d of %d pages read, %d rows", res.Status, doc.PagesRead, pages, res.Rows)
+		}
+		detail += "; read in part: " + notRead
+	}
+	return string(doc.Outcome), detail, nil
 }

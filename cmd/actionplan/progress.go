@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -49,9 +53,9 @@ func newProgress(w io.Writer, total int) *progress {
 // above the bar.
 func (p *progress) file(path, status, detail string) {
 	p.done++
-	line := fmt.Sprintf("%d/%d %-9s %s", p.done, p.total, status, path)
+	line := fmt.Sprintf("%d/%d %-9s %s", p.done, p.total, status, logName(path))
 	if detail != "" {
-		line += ": " + detail
+		line += ": " + oneLine(detail)
 	}
 	if p.bar == nil {
 		fmt.Fprintln(p.w, line)
@@ -69,4 +73,36 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+// logName is a path as a log line shows it: as it is, or quoted as Go's %q
+// does when it holds a control character (a newline would break the one
+// line per file) or is not valid UTF-8.
+func logName(path string) string {
+	if plain(path) {
+		return path
+	}
+	return strconv.Quote(path)
+}
+
+// oneLine is a message as a log line shows it: control characters (a file
+// name with a newline, inside an error) escaped as %q escapes them.
+func oneLine(s string) string {
+	if plain(s) {
+		return s
+	}
+	q := strconv.Quote(s)
+	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
+}
+
+func plain(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }
