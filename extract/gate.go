@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -37,7 +38,7 @@ var gateTimeout = 120 * time.Second
 // gate runs pdfcpu over data: relaxed validation (an error is a warning),
 // decryption with the empty user password, repair, and a clean rewrite with
 // no object or xref streams. Panics inside the libraries become errors.
-func gate(data []byte, opt *Options) (*gated, error) {
+func gate(ctx context.Context, data []byte, opt *Options) (*gated, error) {
 	disableConfig.Do(api.DisableConfigDir)
 	if e := sniff(data); e != nil {
 		return nil, e
@@ -58,6 +59,8 @@ func gate(data []byte, opt *Options) (*gated, error) {
 		return r.g, r.err
 	case <-t.C:
 		return nil, fmt.Errorf("gave up reading the file structure after %s", gateTimeout)
+	case <-ctx.Done():
+		return nil, fmt.Errorf("gave up reading the file structure: the file's time bound (%s) ran out", opt.Timeout)
 	}
 }
 

@@ -67,8 +67,11 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 			doc.Outcome, doc.Err = OutcomeError, &Error{File: name, Op: "extract", Err: panicError(r)}
 		}
 	}()
+	// One bound for the whole file: the gate, the pages and the tables.
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
 	cut := truncation(data)
-	g, err := gate(data, &opt)
+	g, err := gate(ctx, data, &opt)
 	if err != nil {
 		if cut != "" && sniff(data) == nil {
 			// One wording wherever the file was cut: what the parser
@@ -81,13 +84,17 @@ func bytesImpl(ctx context.Context, name string, data []byte, opt Options) (doc 
 	doc.Meta = g.meta
 	doc.Warnings = append(g.warnings, g.caps...)
 	doc.Incomplete = g.caps
-	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
-	defer cancel()
 	images := readPages(ctx, g, doc, &opt)
 	if err := ctx.Err(); err != nil && len(doc.Pages) < doc.Meta.Pages {
-		doc.Outcome = OutcomeError
-		doc.Err = &Error{File: name, Page: len(doc.Pages) + 1, Op: "extract", Err: fmt.Errorf("gave up after %s: %w", opt.Timeout, err)}
-		return doc
+		if len(doc.Pages) == 0 || !errors.Is(err, context.DeadlineExceeded) {
+			doc.Outcome = OutcomeError
+			doc.Err = &Error{File: name, Page: len(doc.Pages) + 1, Op: "extract", Err: fmt.Errorf("gave up after %s: %w", opt.Timeout, err)}
+			return doc
+		}
+		// Like the page cap: what was read is kept, and said to be a part.
+		note := fmt.Sprintf("time bound: only the first %d of %d pages read within %s", len(doc.Pages), doc.Meta.Pages, opt.Timeout)
+		doc.Incomplete = append(doc.Incomplete, note)
+		doc.Warnings = append(doc.Warnings, note)
 	}
 	if cut != "" {
 		doc.Incomplete = append(doc.Incomplete, cut+"; its pages were read as far as they go")

@@ -12,17 +12,18 @@ import (
 // font cache, the bounds on decoded stream bytes, and notes on what could
 // not be read.
 type reading struct {
-	ctx     context.Context
-	opt     *Options
-	fonts   docFonts
-	decoded int64           // bytes decoded from distinct streams
-	counted map[string]bool // streams already counted (pages may share one)
-	over    map[string]bool // streams that ran past their cap
-	notes   []string        // what was not read, and why, each once
-	noted   map[string]bool
-	capped  bool  // a cap on decoded bytes was hit
-	lost    bool  // a stream could not be decoded
-	failed  error // the last stream that could not be decoded, with why
+	ctx        context.Context
+	opt        *Options
+	fonts      docFonts
+	decoded    int64           // bytes decoded from distinct streams
+	counted    map[string]bool // streams already counted (pages may share one)
+	over       map[string]bool // streams that ran past their cap
+	notes      []string        // what was not read, and why, each once
+	noted      map[string]bool
+	capped     bool  // a cap on decoded bytes was hit
+	totalNoted bool  // the document's cap was noted
+	lost       bool  // a stream could not be decoded
+	failed     error // the last stream that could not be decoded, with why
 }
 
 func newReading(ctx context.Context, opt *Options) *reading {
@@ -130,10 +131,15 @@ func (b *boundedReader) atLimit() (int, error) {
 			return
 		}
 		b.r.capped = true
+		again := b.r.over[b.key] // a stream already noted, read again by another page
 		b.r.over[b.key] = true
-		if b.read >= b.r.opt.MaxStreamBytes {
-			b.r.note("decoded-size cap: %s decodes to more than %d MiB; the rest is not read", b.what, b.r.opt.MaxStreamBytes>>20)
-		} else {
+		switch {
+		case b.read >= b.r.opt.MaxStreamBytes:
+			if !again {
+				b.r.note("decoded-size cap: %s decodes to more than %d MiB; the rest is not read", b.what, b.r.opt.MaxStreamBytes>>20)
+			}
+		case !b.r.totalNoted:
+			b.r.totalNoted = true
 			b.r.note("decoded-size cap: the document's streams decode to more than %d MiB; the rest of %s and later streams are not read",
 				b.r.opt.MaxDecoded>>20, b.what)
 		}
