@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind
+.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss
 
 all: build
 
@@ -58,6 +58,11 @@ blind: build
 
 fuzz:
 	./extract/fuzz.sh
+
+# Peak RSS of ingest on a batch of decompression bombs (corpus/bad), four
+# workers, against 512 MB (needs GNU time). WORKERS, COPIES, LIMIT_MB tune it.
+rss: build
+	./corpus/bad/rss.sh $(BIN)
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"io"
 	"os"
+	"strconv"
 	"testing"
 )
 
@@ -29,7 +30,8 @@ func TestBombInflates(t *testing.T) {
 	}
 }
 
-// TestWrite writes the cases where BAD_DIR says (for trying them by hand).
+// TestWrite writes the cases where BAD_DIR says (for trying them by hand),
+// and BAD_BOMB_COPIES distinct copies of each bomb (make rss).
 func TestWrite(t *testing.T) {
 	dir := os.Getenv("BAD_DIR")
 	if dir == "" {
@@ -37,5 +39,10 @@ func TestWrite(t *testing.T) {
 	}
 	if err := Write(dir); err != nil {
 		t.Fatal(err)
+	}
+	if n, _ := strconv.Atoi(os.Getenv("BAD_BOMB_COPIES")); n > 0 {
+		if err := WriteBombs(dir, n); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -72,6 +72,26 @@ func Write(dir string) error {
 	return nil
 }
 
+// WriteBombs makes n distinct copies of each bomb in dir (ingest extracts
+// identical bytes once, so each copy ends with its own comment after
+// %%EOF): a batch that keeps every worker on a bomb at once.
+func WriteBombs(dir string, n int) error {
+	for _, c := range Cases() {
+		if !strings.HasPrefix(c.Name, "bomb") {
+			continue
+		}
+		data := c.Make()
+		for i := 1; i <= n; i++ {
+			b := append(append([]byte(nil), data...), fmt.Sprintf("%% copy %d\n", i)...)
+			name := fmt.Sprintf("%s_%02d.pdf", strings.TrimSuffix(c.Name, ".pdf"), i)
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Good returns a plain, valid one-page plan titled title.
 func Good(title string) []byte {
 	f := newFile()
