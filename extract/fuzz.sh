@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime=${FUZZTIME:-60s}
 status=0
-for target in FuzzCMap FuzzContentStream FuzzExtract; do
+for target in FuzzCMap FuzzContentStream FuzzExtract FuzzPageTree FuzzFlattenDeep FuzzObjects; do
 	echo "== $target ($fuzztime)"
 	if ! go test -tags sqlite_fts5 ./extract -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime"; then
 		status=1

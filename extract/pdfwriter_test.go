@@ -44,6 +44,11 @@ func (d *pwDoc) bytes(pages ...int) []byte {
 		kids[i] = fmt.Sprintf("%d 0 R", p)
 	}
 	d.objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
+	return d.raw()
+}
+
+// raw writes the file with its objects as they are.
+func (d *pwDoc) raw() []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offs := make([]int, len(d.objs))
