@@ -79,12 +79,12 @@ func FuzzPageTree(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := repairPageTree(ctx.XRefTable); err != nil {
+		if _, _, err := repairPageTree(ctx.XRefTable); err != nil {
 			return
 		}
 		// Rebuilt (or found sound): a second walk finds nothing to repair,
 		// so no page is listed twice, no loop is left, and /Count is right.
-		if again, err := repairPageTree(ctx.XRefTable); err != nil || len(again) > 0 {
+		if _, again, err := repairPageTree(ctx.XRefTable); err != nil || len(again) > 0 {
 			t.Fatalf("a second walk: %v %q", err, again)
 		}
 		cat, _ := ctx.XRefTable.Catalog()

@@ -86,7 +86,7 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 		g.warnings = append(g.warnings, fmt.Sprintf("%d arrays or dictionaries nested deeper than %d levels skipped", deep, maxNesting))
 	}
 	// Before validation, which drops a page tree whose /Kids loop back.
-	tw, err := repairPageTree(ctx.XRefTable)
+	tree, tw, err := repairPageTree(ctx.XRefTable)
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +100,9 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))
 	}
 	restoreFontDicts(fonts)
+	if w := restoreTree(ctx.XRefTable, tree); w != "" {
+		g.warnings = append(g.warnings, w)
+	}
 	if ctx.PageCount == 0 {
 		if perr := ctx.EnsurePageCount(); perr != nil {
 			return nil, fmt.Errorf("page tree: %w", perr)

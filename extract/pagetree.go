@@ -21,8 +21,11 @@ const maxTreeDepth = 256
 
 // pageTree is what a walk of the page tree found.
 type pageTree struct {
-	leaves []treeLeaf
-	damage []string // what was wrong, each once: a loop, a node met twice, a wrong /Count
+	cat     types.Dict
+	root    types.Dict
+	rootRef *types.IndirectRef // nil when the catalog holds the root directly
+	leaves  []treeLeaf
+	damage  []string // what was wrong, each once: a loop, a node met twice, a wrong /Count
 }
 
 type treeLeaf struct {
@@ -33,12 +36,53 @@ type treeLeaf struct {
 // repairPageTree walks the page tree of x in document order, each node
 // once, as poppler does: a /Kids entry that leads back to a node already
 // met (a loop, or a page listed twice) is skipped, and so is a kid that is
-// not a dictionary. When the walk met such damage, or /Count disagrees with
-// the pages found, the tree is rebuilt flat: the root's /Kids list every
-// page found, once, in order, each page holding the attributes it inherited
-// on its path. It returns what was repaired, for the document's warnings,
-// or errNoPageTree.
-func repairPageTree(x *model.XRefTable) (warnings []string, err error) {
+// not a dictionary. When the walk met such damage, a node whose /Parent is
+// not the node it hangs from, or a /Count that disagrees with the pages
+// found, the tree is rebuilt flat: the root's /Kids list every page found,
+// once, in order, each page holding the attributes it inherited on its
+// path. It returns the pages found (for restoreTree), what was repaired,
+// for the document's warnings, or errNoPageTree.
+func repairPageTree(x *model.XRefTable) (t *pageTree, warnings []string, err error) {
+	t, err = walkTree(x)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c := t.root.IntEntry("Count"); c == nil || *c != len(t.leaves) {
+		t.damage = append(t.damage, fmt.Sprintf("/Count %s where %d pages were found", countString(c), len(t.leaves)))
+	}
+	if len(t.damage) == 0 {
+		return t, nil, nil
+	}
+	n, err := rebuildTree(x, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, d := range t.damage {
+		warnings = append(warnings, "page tree: "+d)
+	}
+	warnings = append(warnings, fmt.Sprintf("page tree rebuilt: %d pages, each read once", n))
+	return t, warnings, nil
+}
+
+// restoreTree puts back the pages found before validation when pdfcpu's
+// validation, which rebuilds each node's /Kids as it goes, left fewer (it
+// drops the rest of a tree at the first node it finds invalid). It
+// returns a warning, or "".
+func restoreTree(x *model.XRefTable, before *pageTree) string {
+	after, err := walkTree(x)
+	if err == nil && len(after.leaves) >= len(before.leaves) {
+		return ""
+	}
+	n, err := rebuildTree(x, before)
+	if err != nil {
+		return ""
+	}
+	x.PageCount = n
+	return fmt.Sprintf("page tree: validation dropped pages; the %d pages found before it were put back", n)
+}
+
+// walkTree finds the root of the page tree and walks it.
+func walkTree(x *model.XRefTable) (*pageTree, error) {
 	cat, err := x.Catalog()
 	if err != nil || cat == nil {
 		return nil, fmt.Errorf("no catalog: %v", err)
@@ -52,25 +96,26 @@ func repairPageTree(x *model.XRefTable) (warnings []string, err error) {
 	if derr != nil || root == nil {
 		return nil, errNoPageTree
 	}
-	t := &pageTree{}
+	t := &pageTree{cat: cat, root: root}
 	seen := map[int]bool{}
 	if isRef {
+		t.rootRef = &rootRef
 		seen[rootRef.ObjectNumber.Value()] = true
 	}
-	t.walk(x, root, types.Dict{}, seen, 0)
-	if c := root.IntEntry("Count"); c == nil || *c != len(t.leaves) {
-		t.damage = append(t.damage, fmt.Sprintf("/Count %s where %d pages were found", countString(c), len(t.leaves)))
-	}
-	if len(t.damage) == 0 {
-		return nil, nil
-	}
-	if !isRef {
-		ref, err := x.IndRefForNewObject(root)
+	t.walk(x, root, t.rootRef, types.Dict{}, seen, 0)
+	return t, nil
+}
+
+// rebuildTree makes t's root the one node over t's pages, in order, and
+// returns how many it holds.
+func rebuildTree(x *model.XRefTable, t *pageTree) (int, error) {
+	if t.rootRef == nil {
+		ref, err := x.IndRefForNewObject(t.root)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		rootRef = *ref
-		cat.Update("Pages", rootRef)
+		t.rootRef = ref
+		t.cat.Update("Pages", *ref)
 	}
 	kids := make(types.Array, 0, len(t.leaves))
 	for _, l := range t.leaves {
@@ -83,20 +128,16 @@ func repairPageTree(x *model.XRefTable) (warnings []string, err error) {
 				page.Insert(k, v)
 			}
 		}
-		page.Update("Parent", rootRef)
+		page.Update("Parent", *t.rootRef)
 		kids = append(kids, l.ref)
 	}
 	for _, k := range inheritable {
-		root.Delete(k) // each page now holds what it inherited
+		t.root.Delete(k) // each page now holds what it inherited
 	}
-	root.Update("Kids", kids)
-	root.Update("Count", types.Integer(len(kids)))
-	root.Update("Type", types.Name("Pages"))
-	for _, d := range t.damage {
-		warnings = append(warnings, "page tree: "+d)
-	}
-	warnings = append(warnings, fmt.Sprintf("page tree rebuilt: %d pages, each read once", len(kids)))
-	return warnings, nil
+	t.root.Update("Kids", kids)
+	t.root.Update("Count", types.Integer(len(kids)))
+	t.root.Update("Type", types.Name("Pages"))
+	return len(kids), nil
 }
 
 func countString(c *int) string {
@@ -119,7 +160,7 @@ func (t *pageTree) note(s string) {
 
 // walk visits node's kids in order. inherit holds the attributes the node
 // passes down.
-func (t *pageTree) walk(x *model.XRefTable, node, inherit types.Dict, seen map[int]bool, depth int) {
+func (t *pageTree) walk(x *model.XRefTable, node types.Dict, self *types.IndirectRef, inherit types.Dict, seen map[int]bool, depth int) {
 	if depth > maxTreeDepth {
 		t.note(fmt.Sprintf("nested deeper than %d levels; the deeper pages are not read", maxTreeDepth))
 		return
@@ -156,11 +197,16 @@ func (t *pageTree) walk(x *model.XRefTable, node, inherit types.Dict, seen map[i
 			t.note(fmt.Sprintf("object %d in /Kids is not a dictionary", n))
 			continue
 		}
+		if self != nil {
+			if p, ok := d["Parent"].(types.IndirectRef); !ok || p.ObjectNumber != self.ObjectNumber {
+				t.note("a node's /Parent is not the node it hangs from")
+			}
+		}
 		if typ := d.Type(); (typ != nil && *typ == "Page") || !hasKids(d) {
 			t.leaves = append(t.leaves, treeLeaf{ref: ref, inherit: here})
 			continue
 		}
-		t.walk(x, d, here, seen, depth+1)
+		t.walk(x, d, &ref, here, seen, depth+1)
 	}
 }
 

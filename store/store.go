@@ -170,8 +170,11 @@ func openRO(ctx context.Context, path string, opt Options) (*DB, error) {
 func cannotLock(err error) bool {
 	var se sqlite3.Error
 	if errors.As(err, &se) {
+		// Not SQLITE_BUSY: another process writing is waited for (Open
+		// tries again), never read around with immutable=1, which would
+		// read the file as if nobody were changing it.
 		return se.Code == sqlite3.ErrCantOpen || se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrIoErr ||
-			se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrPerm
+			se.Code == sqlite3.ErrPerm
 	}
 	return false
 }
