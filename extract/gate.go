@@ -74,7 +74,7 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	conf.ValidationMode = model.ValidationRelaxed
 	// pdfcpu holds what it decodes (object streams): the stream cap holds
 	// for its work too.
-	conf.Limits.MaxDecodeBytes = opt.MaxStreamBytes
+	conf.Limits.MaxDecodeBytes = min(opt.MaxStreamBytes, maxHeldBytes)
 	conf.Limits.MaxStreamBytes = opt.MaxBytes
 	data, deep := flattenDeep(data)
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
@@ -114,8 +114,8 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 		g.warnings = append(g.warnings, fmt.Sprintf("%d streams could not be re-encoded", failed))
 	}
 	if capped > 0 {
-		g.caps = append(g.caps, fmt.Sprintf("decoded-size cap: %d streams in filters the reader does not read (LZW, RunLength, ASCIIHex) decode past the caps (%d MiB a stream, %d MiB the document); not read",
-			capped, opt.MaxStreamBytes>>20, opt.MaxDecoded>>20))
+		g.caps = append(g.caps, fmt.Sprintf("decoded-size cap: %d streams in filters the reader does not read (LZW, RunLength, ASCIIHex) decode past the caps (%d MiB a stream, %d MiB the document); the rest is not read",
+			capped, min(opt.MaxStreamBytes, maxHeldBytes)>>20, opt.MaxDecoded>>20))
 	}
 	clean, err := rewrite(ctx)
 	if err != nil {
@@ -194,12 +194,18 @@ var readableFilters = map[string]bool{"FlateDecode": true, "ASCII85Decode": true
 // imageFilters compress image data, which we never read.
 var imageFilters = map[string]bool{"DCTDecode": true, "JPXDecode": true, "JBIG2Decode": true, "CCITTFaxDecode": true}
 
+// maxHeldBytes bounds a stream that pdfcpu decodes, which it holds whole
+// (and grows a buffer to twice its size for): object streams, and streams
+// recoded for the reader. Four workers each recoding a 64 MiB LZW bomb
+// peaked at 1.1 GB; real object streams and LZW content are far smaller.
+const maxHeldBytes = 16 << 20
+
 // recodeStreams decodes, with pdfcpu, every non-image stream whose filters
 // ledongthuc/pdf cannot read (LZWDecode, RunLengthDecode, ASCIIHexDecode)
 // and stores it again with FlateDecode. It returns how many failed; those
 // are left as they were, to cost at most the pages that use them. Decoding
-// stops at the caps: MaxStreamBytes a stream, MaxDecoded in all; capped
-// counts the streams left undecoded for that.
+// stops at the caps: maxHeldBytes (or MaxStreamBytes) a stream, MaxDecoded
+// in all; capped counts the streams cut short for that.
 func recodeStreams(ctx *model.Context, opt *Options) (failed, capped int) {
 	var total int64
 	// In object order, so that the same streams are read on every run.
@@ -212,21 +218,19 @@ func recodeStreams(ctx *model.Context, opt *Options) (failed, capped int) {
 		if !ok || len(sd.FilterPipeline) == 0 || sd.Raw == nil || !needsRecode(sd) {
 			continue
 		}
-		limit := min(opt.MaxStreamBytes, opt.MaxDecoded-total)
+		limit := min(opt.MaxStreamBytes, maxHeldBytes, opt.MaxDecoded-total)
 		if limit <= 0 {
 			capped++
 			continue
 		}
-		n, err := recode(&sd, limit)
+		n, cut, err := recode(&sd, limit)
 		total += n
-		if errors.Is(err, filter.ErrDecodeLimitExceeded) {
-			total += limit
-			capped++
-			continue
-		}
 		if err != nil {
 			failed++
 			continue
+		}
+		if cut {
+			capped++
 		}
 		ctx.XRefTable.Table[nr].Object = sd
 	}
@@ -249,20 +253,35 @@ func needsRecode(sd types.StreamDict) bool {
 	return need
 }
 
-func recode(sd *types.StreamDict, limit int64) (n int64, err error) {
+// recode stores sd again with FlateDecode. A stream that decodes past
+// limit keeps its first limit bytes (cut is true), as the reader's own
+// streams stop at the cap: the text at its head is still read.
+func recode(sd *types.StreamDict, limit int64) (n int64, cut bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = panicError(r)
 		}
 	}()
-	if err := sd.DecodeWithLimit(limit); err != nil {
-		return 0, err
+	probe := *sd
+	err = probe.DecodeWithLimit(limit)
+	if errors.Is(err, filter.ErrDecodeLimitExceeded) {
+		head, herr := sd.DecodeLengthWithLimit(limit, limit)
+		if herr != nil {
+			return 0, false, herr
+		}
+		probe.Content, cut, err = head, true, nil
 	}
+	if err != nil {
+		return 0, false, err
+	}
+	sd.Content = probe.Content
 	n = int64(len(sd.Content))
 	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
 	sd.Update("Filter", types.Name("FlateDecode"))
 	sd.Delete("DecodeParms")
-	return n, sd.Encode()
+	err = sd.Encode()
+	sd.Content = nil // the clean copy is written from Raw: hold only that
+	return n, cut, err
 }
 
 // rewrite writes ctx as PDF 1.7 without object or xref streams, decrypted.

@@ -2,6 +2,7 @@ package bad
 
 import (
 	"bytes"
+	"compress/lzw"
 	"compress/zlib"
 	"fmt"
 	"os"
@@ -39,6 +40,8 @@ func Cases() []Case {
 			bombForms, Want{"ok", PlanRows, "decoded", true}},
 		{"bomb_metadata.pdf", "a catalog whose XMP metadata stream inflates to 4 GiB (pdfcpu decodes metadata whole)",
 			bombMetadata, Want{"ok", PlanRows, "metadata", true}},
+		{"bomb_lzw.pdf", "a page whose LZW content (a filter the reader leaves to pdfcpu) decodes to 100 MiB",
+			bombLZW, Want{"ok", PlanRows, "decoded-size cap", true}},
 		{"short_length.pdf", "a content stream whose /Length stops short of its data",
 			shortLength(false), Want{"ok", PlanRows, "", false}},
 		{"short_length_flate.pdf", "a compressed content stream whose /Length stops short of its data",
@@ -116,6 +119,24 @@ func bombMetadata() []byte {
 	m := f.stream("/Type /Metadata /Subtype /XML /Filter /FlateDecode", bomb([]byte("<?xpacket begin=''?>"), BombMiB))
 	f.set(1, fmt.Sprintf("<< /Type /Catalog /Pages 2 0 R /Metadata %d 0 R >>", m))
 	c := f.stream("", planContent("Domestic Homicide Review (XMP) Action Plan"))
+	f.pages(f.page(2, c, helvetica, ""))
+	return f.bytes()
+}
+
+// bombLZW is a plan followed by 100 MiB of spaces, LZW-encoded (Go's
+// encoder changes code width late: /EarlyChange 0). LZW cannot go much
+// past a thousand to one, so the bomb stays at 100 MiB (78 KB).
+func bombLZW() []byte {
+	var b bytes.Buffer
+	w := lzw.NewWriter(&b, lzw.MSB, 8)
+	w.Write(planContent("Domestic Homicide Review (LZW) Action Plan"))
+	spaces := bytes.Repeat([]byte{' '}, 1<<20)
+	for range 100 {
+		w.Write(spaces)
+	}
+	w.Close()
+	f := newFile()
+	c := f.stream("/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", b.Bytes())
 	f.pages(f.page(2, c, helvetica, ""))
 	return f.bytes()
 }

@@ -21,7 +21,7 @@ status=$?
 set -e
 read -r kb secs < <(tail -1 "$tmp/time")
 mb=$((kb / 1024))
-echo "rss: $n bombs (each inflating to 4 GiB), $workers workers: peak RSS $mb MB, $secs s, exit $status (limit $limit MB)"
+echo "rss: $n bombs (Flate to 4 GiB, LZW to 100 MiB), $workers workers: peak RSS $mb MB, $secs s, exit $status (limit $limit MB)"
 grep -c "read in part" "$tmp/log" | sed 's/^/rss: files read in part: /'
 if [ "$status" -ne 0 ]; then
 	grep failed "$tmp/log" || true
