@@ -33,9 +33,13 @@ run: build
 	./$(BIN) ingest --db $(DB) corpus/pdf; st=$$?; [ $$st -eq 0 ] || [ $$st -eq 3 ]
 	./$(BIN) stats --db $(DB)
 
-# Extraction pages/second against poppler's pdftotext -bbox-layout on the same files.
+# Whole-ingest pages/second (1 worker, 2 workers) and the text layer alone,
+# against poppler's pdftotext -bbox-layout on the same files in one run, with
+# ratios and peak RSS (corpus/bench.sh; needs poppler-utils, qpdf, hyperfine,
+# GNU time). Then the go benchmarks of each stage, with allocations.
 bench: build
-	./corpus/bench.sh $(BIN) corpus/pdf $(SHARED)/realworld
+	./corpus/bench.sh $(BIN) corpus/pdf
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./extract ./normalize ./store
 
 # Regenerate the corpus PDFs from corpus/src (needs LibreOffice, Chromium, Ghostscript, qpdf).
 corpus:
