@@ -188,6 +188,9 @@ func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
 	if ctx.Trust != "" && trustWord.MatchString(name) {
 		return r.agency(name, r.byName[ctx.Trust]), true
 	}
+	if !r.couldMatch(name) {
+		return Agency{}, false
+	}
 	bare, inner := splitParens(name)
 	tries := []string{name}
 	if len(inner) > 0 {

@@ -99,7 +99,9 @@ func (r *Registry) ctxAlias(area string, id int, name string) {
 	if r.ctx[ak] == nil {
 		r.ctx[ak] = map[string]int{}
 	}
-	r.ctx[ak][nameKey(name)] = id
+	k := nameKey(name)
+	r.addVocab(k)
+	r.ctx[ak][k] = id
 }
 
 // plainAliases are the aliases that name the area itself (not

@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Agency names are compared by key. nameKey lower-cases a name, reads "&"
@@ -15,11 +18,7 @@ import (
 // "Office of The Merseyside Police & Crime Commissioner" and "Office of
 // Police and Crime Commissioner for Merseyside" are one key.
 
-var (
-	keyApos   = regexp.MustCompile(`['’‘` + "`" + `]`)
-	keyPunct  = regexp.MustCompile(`[^\pL\pN]+`)
-	keyParens = regexp.MustCompile(`\s*\(([^()]*)\)`)
-)
+var keyParens = regexp.MustCompile(`\s*\(([^()]*)\)`)
 
 var andSigns = strings.NewReplacer("&", " and ", "+", " and ")
 
@@ -51,18 +50,104 @@ var keyPhrases = []struct{ from, to string }{
 	{" police force ", " police "}, {" dept ", " department "}, {" uhb ", " university health board "},
 }
 
-// nameKey is the exact key of a name.
+// nameKey is the exact key of a name: rawKey's words, then keyPhrases,
+// without the padding and a leading "the".
 func nameKey(s string) string {
-	s = strings.ToLower(ligatures.Replace(s))
-	s = andSigns.Replace(s)
-	s = keyApos.ReplaceAllString(s, "")
-	s = " " + strings.TrimSpace(keyPunct.ReplaceAllString(s, " ")) + " "
-	for _, p := range keyPhrases {
-		s = strings.ReplaceAll(s, p.from, p.to)
+	k, phrase := rawKey(s)
+	if phrase {
+		for _, p := range keyPhrases {
+			k = strings.ReplaceAll(k, p.from, p.to)
+		}
 	}
-	s = strings.TrimSpace(s)
-	return strings.TrimPrefix(s, "the ")
+	k = strings.TrimSpace(k)
+	return strings.TrimPrefix(k, "the ")
 }
+
+// rawKey is s lower-cased, with ligatures undone, "&" and "+" read as
+// "and", apostrophes dropped, and every run of characters that are not
+// letters or digits made one space, padded with a space at each end (""
+// when no word is left). It reports whether a word of it begins a
+// keyPhrase, the only case in which a phrase can apply. It reads s in one
+// pass, without regular expressions (keyApos and keyPunct, which
+// rawKeyRegexp applies, define it: TestRawKeyMatchesRegexp).
+func rawKey(s string) (string, bool) {
+	if needsLigatures(s) {
+		s = ligatures.Replace(s)
+	}
+	s = strings.ToLower(s)
+	var arr [96]byte
+	b := append(arr[:0], ' ')
+	start, phrase := -1, false
+	endWord := func() {
+		if start >= 0 {
+			if phraseFirst()[string(b[start:])] {
+				phrase = true
+			}
+			start = -1
+		}
+	}
+	beginWord := func() {
+		if len(b) > 1 {
+			b = append(b, ' ')
+		}
+		start = len(b)
+	}
+	for _, c := range s {
+		switch {
+		case c == '\'' || c == '’' || c == '‘' || c == '`':
+			// dropped: "Children's" is "childrens"
+		case c == '&' || c == '+':
+			endWord()
+			beginWord()
+			b = append(b, "and"...)
+			endWord()
+		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || '0' <= c && c <= '9') || c >= utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsNumber(c)):
+			if start < 0 {
+				beginWord()
+			}
+			b = utf8.AppendRune(b, c)
+		default:
+			endWord()
+		}
+	}
+	endWord()
+	if len(b) == 1 {
+		return "", false
+	}
+	b = append(b, ' ')
+	return string(b), phrase
+}
+
+// needsLigatures reports whether ligatures may change s in a way a key
+// sees: ASCII text without a carriage return has nothing it replaces.
+func needsLigatures(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\r' {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseWords is the set of words of keyPhrases' texts.
+var phraseWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range keyPhrases {
+		for _, w := range strings.Fields(p.from) {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// phraseFirst is the set of words that begin a keyPhrase.
+var phraseFirst = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range keyPhrases {
+		m[strings.Fields(p.from)[0]] = true
+	}
+	return m
+})
 
 var bagStop = map[string]bool{"the": true, "of": true, "for": true, "and": true, "nhs": true, "in": true, "at": true, "office": true, "a": true}
 

@@ -38,6 +38,7 @@ type Registry struct {
 	keyName     map[string]string         // name key -> the name that set it, for Agency.MatchedName
 	formerKey   map[string]int            // name key of a former name ("<" in the data) -> the body it was
 	user        bool                      // loading a user's alias file, whose names win
+	vocab       map[string]bool           // every word of a key of exact, bag and ctx: couldMatch
 }
 
 // Area is a local authority area with the bodies that serve it.
@@ -57,7 +58,7 @@ type Area struct {
 func LoadRegistry(aliasFiles ...string) (*Registry, error) {
 	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
 		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{},
-		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]int{}}
+		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]int{}, vocab: map[string]bool{}}
 	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
 		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
 			return nil, err
@@ -200,6 +201,7 @@ func (r *Registry) alias(id int, curated bool, names ...string) {
 // setKey maps k to id under the rules above; it reports whether k now
 // names id by this name (so that the name is the one shown as matched).
 func (r *Registry) setKey(m map[string]int, k string, id int, curated bool) bool {
+	r.addVocab(k)
 	old, ok := m[k]
 	switch {
 	case !ok || r.user:
