@@ -172,7 +172,7 @@ func (r *Registry) pieces(pieces []string, lvl int, ctx Context) []Agency {
 
 // commonWord reports a single English word ("Health"), no agency's name.
 func commonWord(s string) bool {
-	return !strings.Contains(s, " ") && s != strings.ToUpper(s) && wordList[strings.ToLower(s)]
+	return !strings.Contains(s, " ") && s != strings.ToUpper(s) && wordList()[strings.ToLower(s)]
 }
 
 // tidyName trims what surrounds a name: bullets, labels, quotes, full stops.

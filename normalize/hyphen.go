@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,8 +30,10 @@ var wordsData string
 //go:embed data/prefixes.txt
 var prefixData string
 
+// wordList is built at first use: most runs of the command (--help, stats,
+// export) never need it, and building it allocates 10 MB.
 var (
-	wordList = loadSet(wordsData)
+	wordList = sync.OnceValue(func() map[string]bool { return loadSet(wordsData) })
 	prefixes = loadPrefixes(prefixData)
 )
 
@@ -94,11 +97,11 @@ func keepHyphen(e evidence, left, right string) bool {
 	}
 	switch prefixes[stem] {
 	case "word":
-		if wordList[tail] || len(tail) <= 3 {
+		if wordList()[tail] || len(tail) <= 3 {
 			return true
 		}
 	}
-	return !wordList[stem+tail]
+	return !wordList()[stem+tail]
 }
 
 // lastWord is the trailing run of letters of s (after any earlier hyphen).

@@ -56,9 +56,13 @@ type Area struct {
 // LoadRegistry reads the embedded data, then each user alias file (same
 // format as data/agencies.tsv).
 func LoadRegistry(aliasFiles ...string) (*Registry, error) {
-	r := &Registry{byName: map[string]int{}, exact: map[string]int{}, bag: map[string]int{},
-		curated: map[string]bool{}, ctx: map[string]map[string]int{}, areas: map[string]*Area{}, abbrevs: map[string]string{},
-		councilArea: map[string]string{}, keyName: map[string]string{}, formerKey: map[string]int{}, vocab: map[string]bool{}}
+	// The maps are made at about the size the shipped data gives them
+	// (35,000 exact and as many order-free keys): growing them a step at a
+	// time took a third of the time to load.
+	const keys = 40000
+	r := &Registry{byName: make(map[string]int, 4096), exact: make(map[string]int, keys), bag: make(map[string]int, keys),
+		curated: make(map[string]bool, 2*keys), ctx: map[string]map[string]int{}, areas: make(map[string]*Area, 512), abbrevs: map[string]string{},
+		councilArea: make(map[string]string, 512), keyName: make(map[string]string, 2*keys), formerKey: make(map[string]int, 1024), vocab: make(map[string]bool, 2048)}
 	for _, f := range []string{"agencies.tsv", "trusts.tsv", "ccgs.tsv"} {
 		if err := r.loadEmbedded(f, r.loadAgencies); err != nil {
 			return nil, err
