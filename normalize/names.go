@@ -153,7 +153,8 @@ var bagStop = map[string]bool{"the": true, "of": true, "for": true, "and": true,
 
 // bagKey is the order-free key of an exact key.
 func bagKey(key string) string {
-	var ws []string
+	var arr [16]string
+	ws := arr[:0]
 	for _, w := range strings.Fields(key) {
 		if bagStop[w] {
 			continue

@@ -21,8 +21,17 @@ import "strings"
 
 // addVocab records the words of a key (a bag key's words after "bag:").
 func (r *Registry) addVocab(k string) {
-	for _, w := range strings.Fields(strings.TrimPrefix(k, "bag:")) {
-		r.vocab[w] = true
+	k = strings.TrimPrefix(k, "bag:")
+	for k != "" {
+		w := k
+		if i := strings.IndexByte(k, ' '); i >= 0 {
+			w, k = k[:i], k[i+1:]
+		} else {
+			k = ""
+		}
+		if w != "" && !r.vocab[w] {
+			r.vocab[w] = true
+		}
 	}
 }
 
