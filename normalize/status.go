@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Canonical statuses.
@@ -54,6 +55,9 @@ func ParseStatus(text string) Status {
 	}
 	st := matchStatus(openingWords(text))
 	if st == "" {
+		st = subjectStatus(text)
+	}
+	if st == "" {
 		return fallbackStatus(text)
 	}
 	s := Status{Status: st, Printed: firstClause(text)}
@@ -62,6 +66,46 @@ func ParseStatus(text string) Status {
 	}
 	return s
 }
+
+// subjectStatus reads a status stated of a thing in a short opening clause:
+// "Audit complete: report shared", "Training completed 31/03/2024.",
+// "Policy fully implemented", "Work not yet started". The status words
+// end the clause (a date may follow them), and the words before them name
+// the thing, not a plan for it: "to be completed", "will be", "due to be",
+// "once ... complete" give nothing.
+func subjectStatus(text string) string {
+	c, _, _ := strings.Cut(text, "\n")
+	if i := strings.IndexAny(c, ":.;,("); i >= 0 {
+		c = c[:i]
+	}
+	if d, end := firstDate(c); end > 0 {
+		if rest := strings.TrimSpace(c[end:]); rest == "" {
+			c = strings.TrimSpace(c[:len(c)-len(c[end:])-len(d.Printed)])
+		}
+	}
+	words := strings.Fields(strings.ToLower(c))
+	if len(words) < 2 || len(words) > 8 || !unicode.IsLetter([]rune(words[0])[0]) {
+		return "" // "1-3 complete" is a range of rows (statusRanges)
+	}
+	for i := 1; i < len(words); i++ {
+		if subjectStop[words[i-1]] {
+			return ""
+		}
+		if st := matchStatus(strings.Join(words[i:], " ")); st != "" && statusTail.MatchString(strings.Join(words[i:], " ")) {
+			return st
+		}
+	}
+	return ""
+}
+
+// subjectStop: words that make what follows a plan or a condition, not a
+// state: "to be completed", "will be implemented", "once complete".
+var subjectStop = map[string]bool{"to": true, "will": true, "shall": true, "should": true, "must": true,
+	"once": true, "when": true, "until": true, "if": true, "due": true, "expected": true, "planned": true,
+	"aim": true, "aims": true, "before": true, "after": true, "can": true, "could": true, "would": true}
+
+// statusTail is a whole status phrase, nothing after it.
+var statusTail = regexp.MustCompile(`^(?:(?:is |are |was |were |has |have )?(?:now |been )*)?(?:not (?:yet )?(?:started|commenced|begun)|yet to (?:start|begin|commence)|(?:fully |now )?(?:complete[d]?|implemented|achieved|closed|finished|done)|in[\s-]progress|on[\s-]?going|under ?way|on track|off track|delayed|overdue|not (?:yet )?(?:fully )?complete[d]?|partially (?:complete[d]?|implemented))$`)
 
 // pendingRE finds an action waiting on something: it is still open.
 var pendingRE = regexp.MustCompile(`(?i)\b(response|reply|decision|sign[- ]off|approval|confirmation|outcome) (is |still )?(awaited|pending)\b|\bawaiting (a |the )?(response|reply|decision|sign[- ]off|approval|confirmation)\b`)
