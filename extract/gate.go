@@ -77,11 +77,12 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	conf.Limits.MaxDecodeBytes = min(opt.MaxStreamBytes, maxHeldBytes)
 	conf.Limits.MaxStreamBytes = opt.MaxBytes
 	data, deep := flattenDeep(data)
+	data, xrefCaps := defuseXRefBombs(data)
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, explainRead(err)
 	}
-	g = &gated{}
+	g = &gated{caps: xrefCaps}
 	if deep > 0 {
 		g.warnings = append(g.warnings, fmt.Sprintf("%d arrays or dictionaries nested deeper than %d levels skipped", deep, maxNesting))
 	}
@@ -94,7 +95,7 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	if n := repairStreamLengths(ctx.XRefTable, data); n > 0 {
 		g.warnings = append(g.warnings, fmt.Sprintf("%d streams whose /Length is wrong read up to their endstream", n))
 	}
-	g.caps = emptyOverlongMetadata(ctx.XRefTable)
+	g.caps = append(g.caps, emptyOverlongMetadata(ctx.XRefTable)...)
 	fonts := snapshotFontDicts(ctx.XRefTable)
 	if verr := api.ValidateContext(ctx); verr != nil {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))

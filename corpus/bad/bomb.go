@@ -11,9 +11,12 @@ import (
 // head followed by mib MiB of spaces, without ever holding them: one MiB is
 // compressed once, after a MiB that fills the window with spaces, and its
 // byte-aligned deflate blocks are repeated. A few kilobytes per gigabyte.
-func bomb(head []byte, mib int) []byte {
+func bomb(head []byte, mib int) []byte { return bombOf(head, ' ', mib) }
+
+// bombOf is bomb with fill bytes in place of spaces.
+func bombOf(head []byte, fill byte, mib int) []byte {
 	const chunk = 1 << 20
-	spaces := bytes.Repeat([]byte{' '}, chunk)
+	spaces := bytes.Repeat([]byte{fill}, chunk)
 	var d bytes.Buffer
 	w, _ := flate.NewWriter(&d, flate.BestCompression)
 	w.Write(head)

@@ -42,6 +42,8 @@ func Cases() []Case {
 			bombMetadata, Want{"ok", PlanRows, "metadata", true}},
 		{"bomb_lzw.pdf", "a page whose LZW content (a filter the reader leaves to pdfcpu) decodes to 100 MiB",
 			bombLZW, Want{"ok", PlanRows, "decoded-size cap", true}},
+		{"bomb_xref.pdf", "a cross-reference stream that inflates to 4 GiB (pdfcpu reads it whole, up to 512 MiB)",
+			bombXRef, Want{"ok", PlanRows, "cross-reference stream (byte", true}},
 		{"short_length.pdf", "a content stream whose /Length stops short of its data",
 			shortLength(false), Want{"ok", PlanRows, "", false}},
 		{"short_length_flate.pdf", "a compressed content stream whose /Length stops short of its data",
@@ -139,6 +141,35 @@ func bombLZW() []byte {
 	c := f.stream("/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", b.Bytes())
 	f.pages(f.page(2, c, helvetica, ""))
 	return f.bytes()
+}
+
+// bombXRef is a plan whose cross-reference is a stream (PDF 1.5) that
+// inflates to its entries followed by 4 GiB of zero bytes.
+func bombXRef() []byte {
+	f := newFile()
+	c := f.stream("", planContent("Domestic Homicide Review (XREF) Action Plan"))
+	f.pages(f.page(2, c, helvetica, ""))
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offs := make([]int, len(f.objs))
+	for i, o := range f.objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n", i+1)
+		b.Write(o)
+		b.WriteString("\nendobj\n")
+	}
+	x := b.Len()
+	n := len(f.objs) + 2 // the xref stream is the last object
+	var entries bytes.Buffer
+	entries.Write([]byte{0, 0, 0, 0, 0xff, 0xff})
+	for _, o := range append(offs, x) {
+		entries.Write([]byte{1, byte(o >> 24), byte(o >> 16), byte(o >> 8), byte(o), 0})
+	}
+	data := bombOf(entries.Bytes(), 0, BombMiB)
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode /Length %d >>\nstream\n", n-1, n, len(data))
+	b.Write(data)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", x)
+	return b.Bytes()
 }
 
 func bombForms() []byte {
