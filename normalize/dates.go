@@ -51,6 +51,9 @@ var dateForms = []struct {
 func ParseDate(s string) Date {
 	s = strings.TrimSpace(s)
 	best := Date{Printed: s}
+	if !hasDigit(s) {
+		return best // every form has a digit: none can match
+	}
 	at := len(s) + 1
 	for _, f := range dateForms {
 		loc := findIsolated(f.re, s)
@@ -85,6 +88,9 @@ func FindDates(s string) []Date {
 func firstDate(s string) (Date, int) {
 	var best Date
 	at, end := len(s)+1, -1
+	if !hasDigit(s) {
+		return best, end // every form has a digit: none can match
+	}
 	for _, f := range dateForms {
 		loc := findIsolated(f.re, s)
 		if loc == nil || loc[0] > at || (loc[0] == at && loc[1] <= end) {
@@ -96,6 +102,17 @@ func firstDate(s string) (Date, int) {
 		}
 	}
 	return best, end
+}
+
+// hasDigit reports an ASCII digit in s, which every date form (\d)
+// needs.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // findIsolated is the first match of re in s that is not glued to further

@@ -84,3 +84,25 @@ func FuzzNameKey(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkKey(t, s) })
 }
+
+// TestDateFormsNeedADigit: ParseDate and firstDate skip text without an
+// ASCII digit, which holds only while every date form needs one. Month
+// names, ordinals, quarters and separators in every order, with no digit,
+// must match no form.
+func TestDateFormsNeedADigit(t *testing.T) {
+	parts := []string{"Q", "q", "FY", "st", "nd", "rd", "th", " of ", "March", "Sept", "december", "Jan", ",", "/", "-", ".", "'", "’",
+		" ", "  ", "\t", "²", "٣", "Ⅻ", "one", "twenty", "O", "l", "I", "(", ")", "to", "by"}
+	rnd := rand.New(rand.NewSource(2))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for j := rnd.Intn(8); j >= 0; j-- {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		s := b.String()
+		for _, f := range dateForms {
+			if f.re.MatchString(s) {
+				t.Fatalf("date form %v matches %q, which has no digit", f.re, s)
+			}
+		}
+	}
+}

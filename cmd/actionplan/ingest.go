@@ -278,6 +278,7 @@ type ingester struct {
 	opt  ingestOptions
 	db   *store.DB
 	norm func() (*normalize.Normalizer, error)
+	warm sync.Once // starts norm in the background at the first extraction
 	src  *sourceMap
 	run  int64
 

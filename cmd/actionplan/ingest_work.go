@@ -100,6 +100,10 @@ func (in *ingester) extract(ctx context.Context, path, sha string) (doc *extract
 		}
 	}()
 	in.extracted.Add(1)
+	// The normalizer (the registry, and its copy in the database) is built
+	// while this file is extracted, not after it: every worker would wait
+	// for it at its first document.
+	in.warm.Do(func() { go in.norm() })
 	doc = extract.File(ctx, path, extract.Options{})
 	doc.SHA256 = sha
 	if doc.Outcome == extract.OutcomeError {
