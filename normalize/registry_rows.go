@@ -3,6 +3,7 @@ package normalize
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The registry as data, for the database's registry table: every body with
@@ -14,8 +15,8 @@ type RegistryRow struct {
 	Canonical   string   `json:"canonical"`
 	Sector      string   `json:"sector"`
 	Kind        string   `json:"kind"`        // police, pcc, icb, ccg, trust, council, service, partnership, national, other
-	Code        string   `json:"code"`        // ONS code of a council; "" when none is known
-	CodeScheme  string   `json:"code_scheme"` // "ons", or "" when Code is ""
+	Code        string   `json:"code"`        // ONS code of a council, ODS code of an NHS body; "" when none is known
+	CodeScheme  string   `json:"code_scheme"` // "ons" or "ods", or "" when Code is ""
 	Area        string   `json:"area"`        // the local authority area a council or its service serves
 	Successor   string   `json:"successor"`   // the body that took on an abolished body's duties
 	PartOf      string   `json:"part_of"`     // the body a service or team belongs to
@@ -44,6 +45,8 @@ func (r *Registry) Rows() []RegistryRow {
 		}
 		if ar := r.areas[nameKey(row.Area)]; ar != nil && row.Kind == "council" {
 			row.Code, row.CodeScheme = ar.Code, "ons"
+		} else if c := odsCodes()[e.Canonical]; c != "" {
+			row.Code, row.CodeScheme = c, "ods"
 		}
 		row.FormerNames, row.Aliases = r.namesOf(id, row.FormerNames)
 		out = append(out, row)
@@ -51,6 +54,23 @@ func (r *Registry) Rows() []RegistryRow {
 	sort.Slice(out, func(i, j int) bool { return out[i].Canonical < out[j].Canonical })
 	return out
 }
+
+// odsCodes reads data/ods.tsv: the ODS code of each NHS body that has one
+// there, by canonical name. Only the registry table needs it, so it is read
+// at first use.
+var odsCodes = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	b, err := dataFS.ReadFile("data/ods.tsv")
+	if err != nil {
+		return m
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if name, code, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			m[strings.TrimSpace(name)] = strings.TrimSpace(code)
+		}
+	}
+	return m
+})
 
 // namesOf splits the names that still match entry id into former names
 // (added to former) and other aliases, without the canonical name and

@@ -73,3 +73,37 @@ func TestAreasONS(t *testing.T) {
 		}
 	}
 }
+
+// TestICBsODS: every Integrated Care Board of the registry carries its ODS
+// code (data/ods.tsv), each names a body of the registry, and no two bodies
+// share a code.
+func TestICBsODS(t *testing.T) {
+	r := registry(t)
+	by := map[string]RegistryRow{}
+	icbs := 0
+	for _, row := range r.Rows() {
+		by[row.Canonical] = row
+		if row.Kind == "icb" {
+			icbs++
+			if row.CodeScheme != "ods" || len(row.Code) != 3 || row.Code[0] != 'Q' {
+				t.Errorf("%s: code %q (%s)", row.Canonical, row.Code, row.CodeScheme)
+			}
+		}
+	}
+	if icbs != 42 {
+		t.Errorf("%d ICBs, want 42", icbs)
+	}
+	seen := map[string]string{}
+	for name, code := range odsCodes() {
+		if _, ok := by[name]; !ok {
+			t.Errorf("ods.tsv names %q, which is no body of the registry", name)
+		}
+		if o, dup := seen[code]; dup {
+			t.Errorf("%s and %s share %s", name, o, code)
+		}
+		seen[code] = name
+	}
+	if c := by["NHS Cheshire and Merseyside Integrated Care Board"].Code; c != "QYG" {
+		t.Errorf("Cheshire and Merseyside ICB code %q, want QYG", c)
+	}
+}
