@@ -163,25 +163,39 @@ func (rec *Record) setAgencies(as []Agency) {
 
 const allAgencies = "All agencies"
 
-// cellsMap keys every cell by its header as printed; a header printed
-// twice gets " (2)", " (3)". Headers and cells keep their text as printed,
-// but for the hyphens that line ends left in them (mend).
-func cellsMap(mend func(string) string, cols []string, cells []string) map[string]string {
-	m := map[string]string{}
+// Cell is one cell of a row in column order: its header and text as
+// printed, except for the hyphens that line ends left ("recom- mendation"),
+// mended as every field is mended (a narrow column breaks words that its
+// text does not hyphenate).
+type Cell struct {
+	Header, Text string
+}
+
+// rowCells gives a row's cells in column order, mended.
+func rowCells(cols []string, cells []string, mend func(string) string) []Cell {
+	out := make([]Cell, len(cols))
 	for i, c := range cols {
-		c = mend(c)
-		k := c
+		out[i].Header = mend(c)
+		if i < len(cells) {
+			out[i].Text = mend(cells[i])
+		}
+	}
+	return out
+}
+
+// cellsMap keys every cell by its header; a header printed twice gets
+// " (2)", " (3)".
+func cellsMap(cells []Cell) map[string]string {
+	m := map[string]string{}
+	for _, c := range cells {
+		k := c.Header
 		for n := 2; ; n++ {
 			if _, dup := m[k]; !dup {
 				break
 			}
-			k = fmt.Sprintf("%s (%d)", c, n)
+			k = fmt.Sprintf("%s (%d)", c.Header, n)
 		}
-		if i < len(cells) {
-			m[k] = mend(cells[i])
-		} else {
-			m[k] = ""
-		}
+		m[k] = c.Text
 	}
 	return m
 }

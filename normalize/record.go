@@ -25,6 +25,9 @@ type Record struct {
 	PageFirst      int               `json:"page_first"`
 	PageLast       int               `json:"page_last"`
 	Cells          map[string]string `json:"cells"`
+	// CellList is Cells in column order, each with its header (for the
+	// store, which keeps the order).
+	CellList []Cell `json:"-"`
 
 	// Further keys.
 	Table int    `json:"table"` // 0-based index of the table in the document

@@ -72,13 +72,14 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 	get := func(f string) string { return d.cell(cols, r, f) }
 	rec := Record{
 		File: d.doc.File, SHA256: d.doc.SHA256, Seq: r.Seq, Number: r.Number, PageFirst: r.PageFirst, PageLast: r.PageLast,
-		Table: t.Index, Group: r.Group, Theme: d.clean.Clean(r.Theme), Cells: cellsMap(d.clean.MendHyphens, t.Columns, r.Cells),
+		Table: t.Index, Group: r.Group, Theme: d.clean.Clean(r.Theme), CellList: rowCells(t.Columns, r.Cells, d.clean.MendHyphens),
 		Recommendation: get(FieldRecommendation), Action: get(FieldAction), Milestone: get(FieldMilestone),
 		Outcome: get(FieldOutcome), Update: get(FieldUpdate), Evidence: get(FieldEvidence),
 		LeadOfficer: get(FieldLeadOfficer), LeadAgency: get(FieldLeadAgency), TargetDate: get(FieldTargetDate),
 		CompletionDate: get(FieldCompletion), ScopePrinted: get(FieldScope), AsOf: cols.asOf,
 		Priority: get(FieldPriority),
 	}
+	rec.Cells = cellsMap(rec.CellList)
 	if th := get(FieldTheme); th != "" {
 		rec.Theme = th
 	}

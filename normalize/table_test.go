@@ -98,3 +98,34 @@ func TestTables(t *testing.T) {
 		return strings.Join(out, "\n")
 	})
 }
+
+// TestCellsMended: a record's cells, and its headers, keep their printed
+// text but lose the hyphens that line ends left inside words, as its
+// fields do; a hyphen the text prints ("post-separation") stays.
+func TestCellsMended(t *testing.T) {
+	n := newTestNormalizer(t)
+	doc := tableDoc(ddCase{input: "No. | Learning / Recommenda- tion | Lead | Progress\n" +
+		"1 | Commission specialist support for post- separation advocacy. | Penhallow Safer Com- munities Partnership | Ongoing. Notifica- tion live.",
+		opts: map[string]string{}})
+	res := n.Document(doc)
+	if len(res.Records) != 1 {
+		t.Fatalf("%d records, want 1", len(res.Records))
+	}
+	r := res.Records[0]
+	want := map[string]string{
+		"No.":                       "1",
+		"Learning / Recommendation": "Commission specialist support for post-separation advocacy.",
+		"Lead":                      "Penhallow Safer Communities Partnership",
+		"Progress":                  "Ongoing. Notification live.",
+	}
+	if fmt.Sprint(r.Cells) != fmt.Sprint(want) {
+		t.Errorf("cells\n got  %q\n want %q", r.Cells, want)
+	}
+	var heads []string
+	for _, c := range r.CellList {
+		heads = append(heads, c.Header)
+	}
+	if got := strings.Join(heads, " | "); got != "No. | Learning / Recommendation | Lead | Progress" {
+		t.Errorf("cell list headers %q", got)
+	}
+}

@@ -80,9 +80,17 @@ type cell struct {
 	header, text string
 }
 
-// cellsOf gives a record's cells in column order: from the rebuilt row when
+// cellsOf gives a record's cells in column order: from the record's list (its
+// line-end hyphens mended), else from the rebuilt row when
 // the document has it, else from the record's map, ordered by header.
 func cellsOf(r normalize.Record, rows map[rowKey]rebuilt) []cell {
+	if len(r.CellList) > 0 {
+		out := make([]cell, len(r.CellList))
+		for i, c := range r.CellList {
+			out[i] = cell{c.Header, c.Text}
+		}
+		return out
+	}
 	if x, ok := rows[rowKey{r.Table, r.Seq}]; ok {
 		out := make([]cell, len(x.cols))
 		for i, h := range x.cols {
