@@ -392,5 +392,7 @@ gsd g03_dhr_landscape_narrow_texgs g03_dhr_landscape_narrow_tex g03_dhr_landscap
 	"Ghostscript re-distil of the pdflatex landscape plan: TeX's Type 1 fonts re-encoded, hyphenated narrow columns (stress set)"
 calc g04_sar_tex_themes_merged_calc g04_sar_tex_themes_merged \
 	"the themed plan from Calc: theme rows merged across the sheet, the recommendation merged down over two action rows, print title row (stress set)"
+tex g06_sar_tex_tall_rows_tex g06_sar_tex_tall_rows \
+	"pdflatex longtable with rows taller than the page body: a row moved whole to the next page leaves the repeated header alone on a page, runs into the bottom margin over the running footer, and a recommendation merged over two actions is printed only on the page of the first (stress set)"
 
 echo "make.sh: $(($(wc -l <"$MAN") - 1)) PDFs in $PDF, $(du -sh "$PDF" | cut -f1)" >&2

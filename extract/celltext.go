@@ -89,12 +89,15 @@ func cellText(ls []cellLine, right, pitch float64) string {
 		}
 		right = math.Min(right, own)
 	}
+	edge, justified := justifiedEdge(ls)
 	var sb strings.Builder
 	for i, l := range ls {
 		if i > 0 {
 			prev := ls[i-1]
 			switch {
 			case brokenNumber(prev, l, right):
+			case justified && shortOfEdge(prev, l, edge):
+				sb.WriteByte('\n')
 			case paragraphBreak(prev, l, right, pitch):
 				sb.WriteByte('\n')
 			case hyphenEnd(prev.text):
@@ -108,6 +111,50 @@ func cellText(ls []cellLine, right, pitch float64) string {
 		sb.WriteString(l.text)
 	}
 	return sb.String()
+}
+
+// justifiedEdge finds the right edge of a justified cell: the producer
+// stretches the spaces of every line but a paragraph's last to end at one
+// x. Lines of one word have no space to stretch and say nothing; of the
+// others before the cell's last line, at least three, and two thirds,
+// must end there to within a few hundredths of a point (ragged lines end
+// wherever their words do).
+func justifiedEdge(ls []cellLine) (float64, bool) {
+	var xs []float64
+	for _, l := range ls[:max(len(ls)-1, 0)] { // the last line ends the last paragraph
+		if strings.Contains(strings.TrimSpace(l.text), " ") {
+			xs = append(xs, l.x1)
+		}
+	}
+	best, count := 0.0, 0
+	for _, x := range xs {
+		k := 0
+		for _, y := range xs {
+			if math.Abs(x-y) <= 0.15 {
+				k++
+			}
+		}
+		if k > count || k == count && x > best {
+			best, count = x, k
+		}
+	}
+	return best, count >= 3 && 3*count >= 2*len(xs)
+}
+
+// shortOfEdge: in a justified cell, a line that stops short of the edge
+// ends its paragraph, whether or not the next word would have fitted after
+// it: a line of several words has spaces the producer would have
+// stretched; a line of one word has none, so it also has to end a sentence
+// with the next line opening one (a word alone on a line inside a
+// paragraph is one the producer could neither stretch nor hyphenate).
+// pdflatex sets the next paragraph of a cell with no indent and no extra
+// space, so this is all that shows the break there. A line cut by a page
+// break says nothing.
+func shortOfEdge(prev, cur cellLine, edge float64) bool {
+	if cur.page != prev.page || cur.joined || prev.x1 >= edge-0.3*prev.size || hyphenEnd(prev.text) {
+		return false
+	}
+	return strings.Contains(strings.TrimSpace(prev.text), " ") || endsSentence(prev.text) && startsUpper(cur.text)
 }
 
 // brokenNumber: a date too wide for its column, broken by the producer

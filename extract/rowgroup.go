@@ -27,6 +27,19 @@ func (b *builder) addBand(bd band) {
 		b.moreActions(g, subs, bd)
 		return
 	}
+	if g := b.lastGroup(); g != nil && bd.first {
+		if cs := b.mergedOverBreak(g, subs[0]); len(cs) > 0 {
+			for _, c := range cs {
+				g.merged[c] = true
+			}
+			for _, s := range subs {
+				r := newRow(s)
+				r.fills = b.cellFills(bd.page, s)
+				g.rows = append(g.rows, r)
+			}
+			return
+		}
+	}
 	g := &groupAcc{merged: b.mergedCols(bd), theme: b.theme}
 	for _, s := range subs {
 		r := newRow(s)
@@ -141,6 +154,36 @@ func (b *builder) leadingEmpty(cells [][]cellLine) bool {
 		}
 	}
 	return !emptyCells(cells)
+}
+
+// mergedOverBreak finds a merged cell that a page break cut, when the
+// producer prints a merged cell only where it starts (pdflatex, with the
+// rules under it left out): the first band on a page repeats the number of
+// the last row, and the columns right after the number are empty where that
+// row's first action filled them. Those columns are the recommendation
+// merged over both actions. A column that the group's own rules cut
+// between its actions is not merged.
+func (b *builder) mergedOverBreak(g *groupAcc, cells [][]cellLine) []int {
+	num := numberOfCells(cells, b.cols)
+	if num == "" || num != b.numberOf(g) {
+		return nil
+	}
+	k := 0
+	for k < len(cells) && len(cells[k]) == 0 {
+		k++
+	}
+	first := g.rows[0]
+	var out []int
+	for c := k + 1; c < len(cells) && len(cells[c]) == 0; c++ {
+		if len(first.cells[c]) == 0 || len(g.rows) > 1 && !g.merged[c] {
+			break
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 || emptyCells(cells[k+1+len(out):]) {
+		return nil
+	}
+	return out
 }
 
 // moreActions adds action rows to a recommendation whose leading cells are

@@ -53,6 +53,9 @@ func rebuild(doc *Document, h header) (Table, int, int) {
 	pi, start := h.page, h.last+1+h.under
 	for {
 		r := regionOn(doc, pi, start, cols, h)
+		if len(r.lines) == 0 && pi != h.page && start > 0 && start <= len(doc.Pages[pi].Lines) {
+			r.bot = doc.Pages[pi].Lines[start-1].Bottom // the repeated header alone
+		}
 		b.addRegion(doc, r)
 		t.extent = append(t.extent, regionExtent(r, h))
 		t.PageLast = pi + 1
@@ -336,7 +339,11 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 		found = false
 	}
 	if start >= len(p.Lines) {
-		return start, false
+		// The page shows the repeated header and nothing else: the next
+		// row did not fit under it (a pdflatex longtable row cannot break,
+		// so one taller than what is left of the page moves whole to the
+		// next page). The table goes on over the page.
+		return start, start > 0 && !found && pi+1 < len(doc.Pages)
 	}
 	first := p.Lines[start]
 	if cols.ruled {
