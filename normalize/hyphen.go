@@ -160,13 +160,43 @@ var spacedHyphen = regexp.MustCompile(`(\pL+)- (\p{Ll}+)`)
 var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true}
 
 // MendHyphens mends the hyphens that line breaks left in s ("recom-
-// mendation" printed over two lines), from the word list and what the
-// cleaner's document shows of its words, and changes nothing else.
+// mendation" printed over two lines) and the words a narrow column broke
+// with no hyphen ("Decemb er"), from the word list and what the cleaner's
+// document shows of its words, and changes nothing else.
 func (c *Cleaner) MendHyphens(s string) string { return c.mendSpaced(s) }
 
+// brokenWord finds "Decemb er", "Commissionin g": a word wider than its
+// column, which the producer broke where the column ended, with no hyphen
+// (LibreOffice, Chromium), and the extractor joined with a space.
+var brokenWord = regexp.MustCompile(`(^|[^\pL])(\pL{4,}) (\p{Ll}+)`)
+
+// mendBroken joins such a word when its first part is no word, its second
+// part is no word of four letters or more, and the two together are a
+// word: in the word list, a month, or written whole elsewhere in the
+// document. A first part of fewer than four letters is too likely a word
+// of its own ("in to" stays).
+func (e evidence) mendBroken(p string) string {
+	return brokenWord.ReplaceAllStringFunc(p, func(m string) string {
+		sub := brokenWord.FindStringSubmatch(m)
+		lead, left, right := sub[1], sub[2], sub[3]
+		l, r := strings.ToLower(left), strings.ToLower(right)
+		if isWord(l) || len(r) >= 4 && isWord(r) || !(isWord(l+r) || e[l+r]) {
+			return m
+		}
+		return lead + left + right
+	})
+}
+
+func isWord(w string) bool {
+	_, month := monthNames[w]
+	return wordList[w] || month && len(w) > 3
+}
+
 // mendSpaced mends hyphens broken at a line end inside joined text, again
-// until nothing changes, since matches may overlap ("A- a- a").
+// until nothing changes, since matches may overlap ("A- a- a"), then words
+// broken at a line end without a hyphen.
 func (c *Cleaner) mendSpaced(p string) string {
+	p = c.ev.mendBroken(p)
 	for {
 		q := spacedHyphen.ReplaceAllStringFunc(p, func(m string) string {
 			left, right, _ := strings.Cut(m, " ")
