@@ -327,3 +327,22 @@ func TestPagesKeepCellsApart(t *testing.T) {
 		t.Errorf("pages output %q, want %q", got, want)
 	}
 }
+
+// A justified line in a narrow ruled cell stretches its spaces wider than
+// an em, in the same place on the lines above and below; where the table
+// draws its column rule across the lines, only the gap the rule runs
+// through parts two cells, so the cell's lines stay whole (pdflatex).
+func TestPagesJustifiedCellsKeepLines(t *testing.T) {
+	content := "0 0 0 rg 190 640 0.4 100 re f " +
+		"BT /F1 10 Tf 100 700 Td (alpha) Tj 60 0 Td (beta) Tj 40 0 Td (one) Tj " +
+		"-100 -12 Td (gamma) Tj 60 0 Td (delta) Tj 40 0 Td (three) Tj " +
+		"-100 -12 Td (kappa) Tj 60 0 Td (omega) Tj 40 0 Td (four) Tj ET"
+	doc := extractBytes(t, onePage(content))
+	var b strings.Builder
+	if err := WritePages(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "alpha beta\ngamma delta\nkappa omega\none\nthree\nfour\n\f"; got != want {
+		t.Errorf("pages output %q, want %q", got, want)
+	}
+}

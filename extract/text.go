@@ -51,7 +51,7 @@ func textBlocks(lines []Line, rules []Rule) [][]Line {
 			}
 		}
 		active = next
-		for _, seg := range segments(lines, i) {
+		for _, seg := range segments(lines, i, rules) {
 			best, bestOv := -1, 0.0
 			for _, bi := range active {
 				last := blocks[bi][len(blocks[bi])-1]
@@ -107,10 +107,17 @@ func ruledBetween(rules []Rule, a, b Line) bool {
 // just above and below leave white too. A space stretched by justification
 // has words of the neighbouring lines under it; a gutter between table
 // cells does not.
-func segments(lines []Line, i int) []Line {
+//
+// Where the table draws its column rules across the line, the rules decide:
+// a gap is a gutter when a rule runs through it, whatever its width (the
+// spaces of a justified line in a narrow cell stretch wider than an em).
+func segments(lines []Line, i int, rules []Rule) []Line {
 	l := lines[i]
 	if len(l.Words) < 2 {
 		return []Line{l}
+	}
+	if xs := innerVerticals(l, rules); len(xs) > 0 {
+		return cutAtRules(l, xs)
 	}
 	var near []Line
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
@@ -136,6 +143,37 @@ func segments(lines []Line, i int) []Line {
 		}
 		out = append(out, subLine(l, start, k))
 		start = k
+	}
+	return append(out, subLine(l, start, len(l.Words)))
+}
+
+// innerVerticals gives the x of each vertical rule that crosses the line's
+// middle between its first and last word.
+func innerVerticals(l Line, rules []Rule) []float64 {
+	mid := (l.Top + l.Bottom) / 2
+	var xs []float64
+	for _, r := range rules {
+		x := (r.X0 + r.X1) / 2
+		if r.Vertical() && r.Y0 <= mid && r.Y1 >= mid && x > l.Words[0].X1 && x < l.Words[len(l.Words)-1].X0 {
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
+
+// cutAtRules cuts a line at the gaps that a rule runs through.
+func cutAtRules(l Line, xs []float64) []Line {
+	var out []Line
+	start := 0
+	for k := 1; k < len(l.Words); k++ {
+		a, b := l.Words[k-1], l.Words[k]
+		for _, x := range xs {
+			if x >= a.X1-1 && x <= b.X0+1 {
+				out = append(out, subLine(l, start, k))
+				start = k
+				break
+			}
+		}
 	}
 	return append(out, subLine(l, start, len(l.Words)))
 }
