@@ -21,7 +21,8 @@ import (
 //     a "word" prefix ("pre", "follow") keeps it when what follows is in the
 //     word list or is short ("pre-existing", "follow-up", but "pre-" +
 //     "vention" is "prevention");
-//  4. the joined word is in the word list (data/words.txt): join;
+//  4. the joined word is in the word list (data/words.txt) or is a month
+//     ("Febru-" + "ary"): join;
 //  5. otherwise keep: when unsure, the hyphen stays.
 
 //go:embed data/words.txt
@@ -101,7 +102,7 @@ func keepHyphen(e evidence, left, right string) bool {
 			return true
 		}
 	}
-	return !wordList()[stem+tail]
+	return !isWord(stem + tail)
 }
 
 // lastWord is the trailing run of letters of s (after any earlier hyphen).
@@ -189,7 +190,7 @@ func (e evidence) mendBroken(p string) string {
 
 func isWord(w string) bool {
 	_, month := monthNames[w]
-	return wordList[w] || month && len(w) > 3
+	return wordList()[w] || month && len(w) > 3
 }
 
 // mendSpaced mends hyphens broken at a line end inside joined text, again
