@@ -27,8 +27,8 @@ func (b *builder) addBand(bd band) {
 		b.moreActions(g, subs, bd)
 		return
 	}
-	if g := b.lastGroup(); g != nil && bd.first {
-		if cs := b.mergedOverBreak(g, subs[0]); len(cs) > 0 {
+	if g := b.lastGroup(); g != nil {
+		if cs := b.sameRecommendation(g, subs[0]); len(cs) > 0 {
 			for _, c := range cs {
 				g.merged[c] = true
 			}
@@ -156,16 +156,20 @@ func (b *builder) leadingEmpty(cells [][]cellLine) bool {
 	return !emptyCells(cells)
 }
 
-// mergedOverBreak finds a merged cell that a page break cut, when the
-// producer prints a merged cell only where it starts (pdflatex, with the
-// rules under it left out): the first band on a page repeats the number of
-// the last row, and the columns right after the number are empty where that
-// row's first action filled them. Those columns are the recommendation
-// merged over both actions. A column that the group's own rules cut
-// between its actions is not merged.
-func (b *builder) mergedOverBreak(g *groupAcc, cells [][]cellLine) []int {
-	num := numberOfCells(cells, b.cols)
-	if num == "" || num != b.numberOf(g) {
+// sameRecommendation finds the recommendation of the last row going on
+// into a band whose own recommendation cell is empty: the band repeats the
+// last row's number ("1" under "1") or is a further action of the same
+// recommendation ("1.2" under "1.1"), and the columns right after the
+// number are empty where the last row's first action filled them. Those
+// columns are the recommendation, merged over the actions. Producers print
+// such a cell once: pdflatex where a merged cell starts (so a page break
+// between the actions leaves it on the page before), and many plans leave
+// it blank under its first action, with rules between the actions. A
+// column that the group's own rules cut between its actions, where it was
+// filled, is not merged.
+func (b *builder) sameRecommendation(g *groupAcc, cells [][]cellLine) []int {
+	num, last := numberOfCells(cells, b.cols), b.numberOf(g)
+	if num == "" || num != last && (parentNumber(num) == "" || parentNumber(num) != parentNumber(last)) {
 		return nil
 	}
 	k := 0
@@ -184,6 +188,15 @@ func (b *builder) mergedOverBreak(g *groupAcc, cells [][]cellLine) []int {
 		return nil
 	}
 	return out
+}
+
+// parentNumber is what an action number says of its recommendation: "1"
+// of "1.2", "" of a number with no parts.
+func parentNumber(n string) string {
+	if i := strings.LastIndexByte(n, '.'); i > 0 {
+		return n[:i]
+	}
+	return ""
 }
 
 // moreActions adds action rows to a recommendation whose leading cells are
