@@ -65,7 +65,9 @@ func (b *builder) freshAction(cells [][]cellLine) bool {
 }
 
 // endsMidPhrase: a line that stops on a comma, a hyphen or a word that
-// cannot end a sentence ("the", "of", "and") goes on in the next.
+// cannot end a sentence ("the", "of", "and") goes on in the next. A cell
+// of one capitalised word ("A" in a RAG column, "In" as a status) is a
+// value, not the start of a phrase.
 func endsMidPhrase(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -75,7 +77,11 @@ func endsMidPhrase(s string) bool {
 		return true
 	}
 	f := strings.Fields(s)
-	return midPhraseWords[strings.ToLower(f[len(f)-1])]
+	w := f[len(f)-1]
+	if len(f) == 1 && strings.ToLower(w) != w {
+		return false
+	}
+	return midPhraseWords[strings.ToLower(w)]
 }
 
 var midPhraseWords = map[string]bool{

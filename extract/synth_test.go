@@ -25,8 +25,11 @@ type synthSpec struct {
 	Before       []string     `json:"before"` // prose lines above the table
 	After        []string     `json:"after"`  // prose lines under the table
 	Instruction  []string     `json:"instruction"`
-	Footer       string       `json:"footer"` // drawn on every page, "#" becomes the page number
-	Want         []synthWant  `json:"want"`
+	// RepeatInstruction prints the instruction row again under each
+	// repeat of the header, as a template row that is part of the header.
+	RepeatInstruction bool        `json:"repeat_instruction"`
+	Footer            string      `json:"footer"` // drawn on every page, "#" becomes the page number
+	Want              []synthWant `json:"want"`
 }
 
 type synthGroup struct {
@@ -235,6 +238,9 @@ func (s *synth) header() {
 		s.hrule(top, allCols(len(s.spec.Columns)))
 	}
 	s.row(s.spec.Columns, false)
+	if len(s.pages) > 1 && s.spec.RepeatInstruction && len(s.spec.Instruction) > 0 {
+		s.row(s.spec.Instruction, false)
+	}
 }
 
 func (s *synth) group(g synthGroup) {
@@ -438,6 +444,19 @@ func TestBrokenDate(t *testing.T) {
 	for _, c := range cases {
 		if got := brokenNumber(line(c.prev, c.x1), line(c.cur, 60), 100); got != c.want {
 			t.Errorf("brokenNumber(%q, %q) = %v, want %v", c.prev, c.cur, got, c.want)
+		}
+	}
+}
+
+// A line ending on an article or a preposition goes on in the next; a cell
+// holding one capitalised word (a RAG letter "A", a status "In") does not.
+func TestEndsMidPhrase(t *testing.T) {
+	for s, want := range map[string]bool{
+		"shared with a": true, "the review of": true, "Police and": true, "partners,": true,
+		"A": false, "In": false, "Complete.": false, "Amber": false, "a": true,
+	} {
+		if got := endsMidPhrase(s); got != want {
+			t.Errorf("endsMidPhrase(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
