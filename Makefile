@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2
+.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2 mutate
 
 all: build
 
@@ -72,6 +72,16 @@ fuzz:
 # workers, against 512 MB (needs GNU time). WORKERS, COPIES, LIMIT_MB tune it.
 rss: build
 	./corpus/bad/rss.sh $(BIN)
+
+# Mutation test (golden/mutate): flip an operator, negate a condition, change
+# a constant or delete a statement in the row rebuilding, the header reader,
+# statuses, agencies and the loader, one at a time, and run the tests that
+# should notice; reports killed and surviving mutants per file. One mutant at
+# a time takes 10-40 seconds, so the full run takes hours on a small machine:
+# MUTATEFLAGS='-sample 8' runs every 8th mutant, '-only status.go' one file.
+MUTATEFLAGS ?=
+mutate:
+	nice -n 10 $(GO) run ./golden/mutate $(MUTATEFLAGS)
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

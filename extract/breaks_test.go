@@ -124,3 +124,23 @@ func TestFurnitureOnHalfThePages(t *testing.T) {
 		}
 	}
 }
+
+// A row's number is read from its first filled cell, except that an empty
+// unlabeled first column (a number column left blank) means no number.
+func TestNumberOfCells(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		cells [][]cellLine
+		want  string
+	}{
+		{[]string{"", "Recommendation"}, [][]cellLine{nil, lines("2. Train staff")}, ""},
+		{[]string{"No", "Recommendation"}, [][]cellLine{nil, lines("3. Train staff")}, "3"},
+		{[]string{"No", "Recommendation"}, [][]cellLine{lines("4."), lines("Train staff")}, "4"},
+		{[]string{"", "Recommendation"}, [][]cellLine{lines("5"), lines("Train staff")}, "5"},
+		{[]string{"Recommendation", "Lead"}, [][]cellLine{lines("Train staff"), lines("Police")}, ""},
+	} {
+		if got := numberOfCells(c.cells, layoutCols{names: c.names}); got != c.want {
+			t.Errorf("numberOfCells(%q, %v) = %q, want %q", c.names, texts(c.cells[0])+"/"+texts(c.cells[1]), got, c.want)
+		}
+	}
+}
