@@ -12,6 +12,8 @@ import (
 // of the Home Office template (a date alone there means completed on that
 // date), the update column's opening words, and the RAG column's words.
 // Then a RAG colour gives a status only through the plan's own legend.
+// Failing all of these, an update that says part of the action is still to
+// come ("Audit under way", "not yet added") makes it ongoing.
 // Last, "1-3 Complete" in any status cell of the table gives rows 1 to 3
 // their status.
 func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
@@ -38,6 +40,11 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 	if rec.Status == "" && rec.RAG != "" && d.legend[rec.RAG] != "" {
 		rec.Status, rec.StatusPrinted = d.legend[rec.RAG], rec.RAG
 		rec.StatusSource = sourceName(cols, FieldRAG, FieldStatus) + " (legend)"
+	}
+	if rec.Status == "" {
+		if st := StillOpen(d.cell(cols, r, FieldUpdate)); st.Status != "" {
+			rec.setStatus(st, cols.header(FieldUpdate))
+		}
 	}
 	if rec.Status == StatusCompleted && rec.StatusDate == "" {
 		rec.StatusDate = rec.CompletionISO

@@ -110,6 +110,27 @@ var statusTail = regexp.MustCompile(`^(?:(?:is |are |was |were |has |have )?(?:n
 // pendingRE finds an action waiting on something: it is still open.
 var pendingRE = regexp.MustCompile(`(?i)\b(response|reply|decision|sign[- ]off|approval|confirmation|outcome) (is |still )?(awaited|pending)\b|\bawaiting (a |the )?(response|reply|decision|sign[- ]off|approval|confirmation)\b`)
 
+// stillOpenRE finds words that say part of the action is still to come:
+// "Audit under way", "prompt not yet added", "guidance in preparation",
+// "Revision delayed", "No reply yet".
+var stillOpenRE = regexp.MustCompile(`(?i)\b(under ?way|not yet (added|agreed|complete[d]?|done|in place|issued|published|received|signed)|in preparation|being (developed|drafted|prepared|written)|delayed|postponed|no (reply|response) yet)\b`)
+
+// StillOpen reads an update whose opening words give no status but whose
+// first paragraph says that part of the action is still to come: ongoing.
+// It is the weakest reading, taken only when nothing else in the row (a
+// status, completion or RAG cell, a colour and its legend) gives a status.
+func StillOpen(text string) Status {
+	text = Clean(text)
+	if ParseStatus(text).Status != "" {
+		return Status{}
+	}
+	first, _, _ := strings.Cut(text, "\n")
+	if m := stillOpenRE.FindString(first); m != "" {
+		return Status{Status: StatusOngoing, Printed: m}
+	}
+	return Status{}
+}
+
 // fallbackStatus reads a cell whose opening words say nothing: a progress
 // log's last entry, else words in its first paragraph that say the action
 // waits on a reply ("Letter sent 14/07/2022. Response awaited").
@@ -121,6 +142,7 @@ func fallbackStatus(text string) Status {
 	if m := pendingRE.FindString(first); m != "" {
 		return Status{Status: StatusOngoing, Printed: m}
 	}
+
 	return Status{}
 }
 
