@@ -144,3 +144,65 @@ func TestNumberOfCells(t *testing.T) {
 		}
 	}
 }
+
+// The leading cells that identify a row: the unlabeled number column and the
+// first labeled one, in a table wider than two columns; else the first.
+func TestLeadCols(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  int
+	}{
+		{[]string{"", "Recommendation", "Lead"}, 2},
+		{[]string{"", "Recommendation"}, 1},
+		{[]string{"No", "Recommendation", "Lead"}, 1},
+		{[]string{"Recommendation", "Lead"}, 1},
+	} {
+		b := &builder{cols: layoutCols{names: c.names}}
+		if got := b.leadCols(); got != c.want {
+			t.Errorf("leadCols(%q) = %d, want %d", c.names, got, c.want)
+		}
+	}
+	// A row with its leading cells empty adds actions to the row above.
+	b := &builder{cols: layoutCols{names: []string{"", "Recommendation", "Action"}}}
+	if !b.leadingEmpty([][]cellLine{nil, nil, lines("Second action")}) {
+		t.Error("empty number and recommendation cells: the row is a further action")
+	}
+	if b.leadingEmpty([][]cellLine{nil, lines("Another recommendation"), lines("Action")}) {
+		t.Error("a filled recommendation cell starts a new row")
+	}
+	if b.leadingEmpty([][]cellLine{nil, nil, nil}) {
+		t.Error("an empty row is no further action")
+	}
+}
+
+// cellFills reads each cell's shading at the height of the row's first
+// line: nil when no cell is shaded, a colour per column otherwise (every
+// column shaded included).
+func TestCellFills(t *testing.T) {
+	cols := layoutCols{names: []string{"No", "Action", "RAG"}, bounds: []float64{0, 50, 250, 300}}
+	row := [][]cellLine{{{text: "1", top: 100, bot: 110}}, {{text: "Train staff", top: 100, bot: 110}}, nil}
+	fill := func(x0, x1 float64, c string) Fill { return Fill{X0: x0, Y0: 95, X1: x1, Y1: 130, Color: c} }
+	for _, c := range []struct {
+		name  string
+		fills []Fill
+		want  string
+	}{
+		{"none", nil, "<nil>"},
+		{"elsewhere", []Fill{{X0: 0, Y0: 300, X1: 300, Y1: 320, Color: "#ff0000"}}, "<nil>"},
+		{"RAG cell", []Fill{fill(250, 300, "#00b050")}, "||#00b050"},
+		{"first cell", []Fill{fill(0, 50, "#d9d9d9")}, "#d9d9d9||"},
+		{"every cell", []Fill{fill(0, 50, "#d9d9d9"), fill(50, 250, "#eeeeee"), fill(250, 300, "#ffc000")}, "#d9d9d9|#eeeeee|#ffc000"},
+		{"a shading more than twice the cell's width", []Fill{fill(0, 120, "#cccccc")}, "<nil>"},
+		{"last drawn wins", []Fill{fill(250, 300, "#ff0000"), fill(250, 300, "#00b050")}, "||#00b050"},
+	} {
+		b := &builder{doc: &Document{Pages: []Page{{Fills: c.fills}}}, cols: cols}
+		got := b.cellFills(0, row)
+		s := "<nil>"
+		if got != nil {
+			s = strings.Join(got, "|")
+		}
+		if s != c.want {
+			t.Errorf("%s: fills %q, want %q", c.name, s, c.want)
+		}
+	}
+}

@@ -124,3 +124,17 @@ func TestExpectedBands(t *testing.T) {
 		t.Errorf("row 2 keeps the band after a plain theme: %+v", rows[1])
 	}
 }
+
+// The specs of known failures (corpus/known) stay loadable, ready to move
+// to corpus/src once fixed.
+func TestKnownSpecsLoad(t *testing.T) {
+	paths, _ := filepath.Glob("../known/*.json")
+	if len(paths) == 0 {
+		t.Fatal("no spec in corpus/known")
+	}
+	for _, p := range paths {
+		if _, err := Load(p); err != nil {
+			t.Error(err)
+		}
+	}
+}
