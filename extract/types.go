@@ -85,7 +85,7 @@ type Row struct {
 	Number    string   // as printed, without a trailing "."; "" when none
 	Cells     []string // one per Table.Columns; paragraphs separated by "\n"
 	Theme     string   // the theme sub-heading row above it, if any
-	Group     int      // rows of one merged recommendation share a Group
+	Group     int      // rows of one merged recommendation share a Group; numbered from 1
 	PageFirst int      // 1-based
 	PageLast  int      // 1-based
 	// Fills holds each cell's shading colour ("#rrggbb", "" for none), one

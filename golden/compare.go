@@ -96,6 +96,10 @@ func (d *Diffs) table(ti int, want spec.Plan, got *extract.Table, mend func(stri
 		if spec.Collapse(g.Theme) != w.Theme {
 			d.loose("%s: theme\n\tgot:  %q\n\twant: %q", at, spec.Collapse(g.Theme), w.Theme)
 		}
+		if g.Group < 1 {
+			// The store reads group 0 as "no group" (store/tables.go).
+			d.loose("%s: group %d: groups are numbered from 1", at, g.Group)
+		}
 		if msg := gm.add(w.Group, g.Group); msg != "" {
 			d.loose("%s: group %s", at, msg)
 		}
