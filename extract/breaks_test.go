@@ -206,3 +206,43 @@ func TestCellFills(t *testing.T) {
 		}
 	}
 }
+
+// A row's shading: nil when neither it nor its group's first row is
+// shaded; a merged cell takes the first row's shading.
+func TestRowFills(t *testing.T) {
+	first := &rowAcc{fills: []string{"#ff0000", "", ""}}
+	plain := &rowAcc{}
+	g := &groupAcc{rows: []*rowAcc{first, plain}, merged: []bool{true, false, false}}
+	if got := rowFills(g, plain, 3); strings.Join(got, "|") != "#ff0000||" {
+		t.Errorf("merged shaded cell over an unshaded action row: %q", got)
+	}
+	own := &rowAcc{fills: []string{"", "", "#00b050"}}
+	g = &groupAcc{rows: []*rowAcc{first, own}, merged: []bool{true, false, false}}
+	if got := rowFills(g, own, 3); strings.Join(got, "|") != "#ff0000||#00b050" {
+		t.Errorf("own shading and the merged cell's: %q", got)
+	}
+	g = &groupAcc{rows: []*rowAcc{{}, plain}, merged: []bool{true, false, false}}
+	if got := rowFills(g, plain, 3); got != nil {
+		t.Errorf("no shading anywhere: %q, want nil", got)
+	}
+}
+
+// An action row that holds no text of its own (and no merged cell) is placed
+// on the pages of its group's first row.
+func TestFinishEmptyActionRowPages(t *testing.T) {
+	cols := layoutCols{names: []string{"No", "Action"}, bounds: []float64{0, 50, 300}}
+	b := &builder{doc: &Document{Pages: make([]Page, 3)}, cols: cols}
+	first := newRow([][]cellLine{{{text: "1", x1: 20, page: 1, base: 100}}, {{text: "Train staff", x1: 200, page: 1, base: 100}, {text: "in March", x1: 150, page: 2, base: 50}}})
+	empty := &rowAcc{cells: [][]cellLine{nil, nil}, pageFirst: -1}
+	b.groups = []*groupAcc{{rows: []*rowAcc{first, empty}, merged: []bool{false, false}}}
+	tab := b.finish(Table{})
+	if len(tab.Rows) != 2 {
+		t.Fatalf("%d rows", len(tab.Rows))
+	}
+	if r := tab.Rows[0]; r.PageFirst != 2 || r.PageLast != 3 || r.Group != 1 {
+		t.Errorf("first row: pages %d-%d, group %d; want 2-3, group 1", r.PageFirst, r.PageLast, r.Group)
+	}
+	if r := tab.Rows[1]; r.PageFirst != 2 || r.PageLast != 3 {
+		t.Errorf("empty action row: pages %d-%d, want its group's 2-3", r.PageFirst, r.PageLast)
+	}
+}
