@@ -246,3 +246,30 @@ func TestFinishEmptyActionRowPages(t *testing.T) {
 		t.Errorf("empty action row: pages %d-%d, want its group's 2-3", r.PageFirst, r.PageLast)
 	}
 }
+
+// A header band starts at a line at least 60% of whose words are labels,
+// fillers or dates.
+func TestHeaderShareBoundary(t *testing.T) {
+	line := func(texts ...string) Line {
+		var ws []Word
+		for i, s := range texts {
+			x := 20 + float64(i)*150
+			ws = append(ws, Word{Text: s, X0: x, X1: x + 80, Top: 100, Bottom: 110, Size: 10})
+		}
+		return Line{Words: ws, X0: ws[0].X0, X1: ws[len(ws)-1].X1, Top: 100, Bottom: 110}
+	}
+	for _, c := range []struct {
+		words []string
+		want  bool
+	}{
+		{[]string{"Recommendation", "Lead", "Target", "Zorvath", "Quillan"}, true}, // 3 of 5
+		{[]string{"Recommendation", "Lead", "Zorvath", "Quillan"}, false},          // 2 of 4
+		{[]string{"Recommendation", "Lead", "Target", "Status"}, true},
+	} {
+		p := &Page{Width: 900, Height: 600, Lines: []Line{line(c.words...)}}
+		h, ok := headerAt(p, 0, 0)
+		if ok != c.want || (ok && !h.plan) {
+			t.Errorf("headerAt(%q) = %v (plan %v), want %v", c.words, ok, h.plan, c.want)
+		}
+	}
+}
