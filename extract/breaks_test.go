@@ -273,3 +273,22 @@ func TestHeaderShareBoundary(t *testing.T) {
 		}
 	}
 }
+
+// A line's size is its largest word's; a line whose words carry no size is
+// taken as 10pt.
+func TestLineSize(t *testing.T) {
+	for _, c := range []struct {
+		sizes []float64
+		want  float64
+	}{
+		{[]float64{0, 0}, 10}, {[]float64{1}, 1}, {[]float64{8, 11.5, 9}, 11.5}, {nil, 10},
+	} {
+		var l Line
+		for _, s := range c.sizes {
+			l.Words = append(l.Words, Word{Text: "w", Size: s})
+		}
+		if got := l.size(); got != c.want {
+			t.Errorf("size of %v = %v, want %v", c.sizes, got, c.want)
+		}
+	}
+}
