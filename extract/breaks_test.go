@@ -292,3 +292,29 @@ func TestLineSize(t *testing.T) {
 		}
 	}
 }
+
+// Header words close together form one label, unless a vertical rule runs
+// between them; words stacked over each other join.
+func TestClusterLabelsRuleSeparates(t *testing.T) {
+	w := func(s string, x0, x1, top float64) Word {
+		return Word{Text: s, X0: x0, X1: x1, Top: top, Bottom: top + 10, Size: 10}
+	}
+	words := []Word{w("Lead", 100, 120, 50), w("agency", 123, 150, 50), w("Target", 153, 180, 50), w("date", 155, 175, 62)}
+	labels := func(ls []label) string {
+		var out []string
+		for _, l := range ls {
+			var ws []string
+			for _, x := range l.words {
+				ws = append(ws, x.Text)
+			}
+			out = append(out, strings.Join(ws, " "))
+		}
+		return strings.Join(out, "|")
+	}
+	if got := labels(clusterLabels(words, nil)); got != "Lead agency Target date" {
+		t.Errorf("no rules: %q", got)
+	}
+	if got := labels(clusterLabels(words, []float64{151.5})); got != "Lead agency|Target date" {
+		t.Errorf("a rule between 'agency' and 'Target': %q", got)
+	}
+}
