@@ -318,3 +318,32 @@ func TestClusterLabelsRuleSeparates(t *testing.T) {
 		t.Errorf("a rule between 'agency' and 'Target': %q", got)
 	}
 }
+
+// rulesAcross finds the heights strictly between yLo and yHi where
+// horizontal rules cover at least frac of [x0, x1]; ruleAbove accepts a rule
+// up to 1pt inside a line's top.
+func TestRulesAcrossBoundaries(t *testing.T) {
+	h := func(y, x0, x1 float64) Rule { return Rule{X0: x0, Y0: y, X1: x1, Y1: y} }
+	if got := rulesAcross([]Rule{h(100, 0, 50)}, 90, 110, 0, 100, 0.5); len(got) != 1 {
+		t.Errorf("a rule covering exactly half: %v, want one height", got)
+	}
+	if got := rulesAcross([]Rule{h(100, 0, 49)}, 90, 110, 0, 100, 0.5); len(got) != 0 {
+		t.Errorf("a rule covering less than half: %v", got)
+	}
+	if got := rulesAcross([]Rule{h(90, 0, 100), h(110, 0, 100)}, 90, 110, 0, 100, 0.5); len(got) != 0 {
+		t.Errorf("rules at the limits are not strictly between: %v", got)
+	}
+	if got := rulesAcross([]Rule{{X0: 50, Y0: 80, X1: 50, Y1: 120}}, 90, 110, 0, 100, 0.1); len(got) != 0 {
+		t.Errorf("a vertical rule: %v", got)
+	}
+	l := Line{Words: []Word{{Text: "Lead", X0: 10, X1: 90, Top: 100, Bottom: 110, Size: 10}}, X0: 10, X1: 90, Top: 100, Bottom: 110}
+	if !ruleAbove([]Rule{h(100.5, 0, 100)}, l) {
+		t.Error("a rule 0.5pt inside the line's top is above it")
+	}
+	if !ruleAbove([]Rule{h(90, 0, 100)}, l) {
+		t.Error("a rule 10pt above a 10pt line is above it")
+	}
+	if ruleAbove([]Rule{h(80, 0, 100)}, l) {
+		t.Error("a rule 20pt above a 10pt line is not just above it")
+	}
+}
