@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // Surviving mutants of status.go (make mutate): the text is cleaned before
 // its opening words are read, and a progress log's short last entry (four
@@ -14,5 +18,27 @@ func TestParseStatusMutants(t *testing.T) {
 		if got := ParseStatus(in).Status; got != want {
 			t.Errorf("ParseStatus(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A status's printed clause is cut at 80 bytes on a character boundary, and
+// an impossible date beside "Complete" gives no status date.
+func TestStatusClauseAndDate(t *testing.T) {
+	long := "Complete " + strings.Repeat("é", 60)
+	st := ParseStatus(long)
+	if !utf8.ValidString(st.Printed) || !strings.HasSuffix(st.Printed, "…") || len(st.Printed) > 80+len("…") {
+		t.Errorf("clause of a long cell: %q", st.Printed)
+	}
+	if got := truncate("abcé", 4); got != "abc" {
+		t.Errorf("truncate inside a character: %q", got)
+	}
+	if got := truncate("abcdef", 4); got != "abcd" {
+		t.Errorf("truncate: %q", got)
+	}
+	if d := ParseStatus("Complete 31 September 2020").Date; d.Printed != "" || d.ISO != "" {
+		t.Errorf("impossible date taken as the status date: %+v", d)
+	}
+	if d := ParseStatus("Complete 30 September 2020").Date; d.ISO != "2020-09-30" {
+		t.Errorf("status date: %+v", d)
 	}
 }
