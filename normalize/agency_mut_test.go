@@ -24,3 +24,26 @@ func TestAgenciesLongList(t *testing.T) {
 		t.Errorf("%d agencies (%d matched), want 10 police forces: %q", len(as), matched, names)
 	}
 }
+
+// A department named before its body becomes the body's unit; a short name
+// that resolves only within an area takes the area of a council named in
+// the same cell (surviving mutants of agency.go).
+func TestAgencyPiecesDeptAndArea(t *testing.T) {
+	r := registry(t)
+	as := r.Agencies("Safeguarding Team, Mersey Care NHS Foundation Trust", Context{})
+	if len(as) != 1 || as[0].Canonical != "Mersey Care NHS Foundation Trust" || as[0].Unit != "Safeguarding Team" {
+		t.Errorf("department before its body: %+v", as)
+	}
+	as = r.Agencies("Safeguarding Team, Mersey Care NHS Foundation Trust, Merseyside Police", Context{})
+	if len(as) != 2 || as[0].Unit != "Safeguarding Team" || as[1].Unit != "" {
+		t.Errorf("department before the first of two bodies: %+v", as)
+	}
+	as = r.Agencies("Bury Council, Community Safety Partnership", Context{})
+	var names []string
+	for _, a := range as {
+		names = append(names, showAgency(a))
+	}
+	if len(as) != 2 || !as[1].Matched {
+		t.Errorf("a partnership named beside its council: %q", names)
+	}
+}
