@@ -6,7 +6,7 @@ func TestStillOpen(t *testing.T) {
 	for in, want := range map[string]string{
 		"Standard amended. Audit under way; early findings show the reason recorded.": StatusOngoing,
 		"Flowchart in use since January 2025. Supervision prompt not yet added.":      StatusOngoing,
-		"Sample review done. Refresher guidance in preparation.":                      StatusOngoing,
+		"Sample review found gaps. Refresher guidance in preparation.":                StatusOngoing,
 		"Letter sent 2 December 2024. No reply yet.":                                  StatusOngoing,
 		"Revision delayed while the new national guidance is awaited.":                StatusOngoing,
 		"Guide published in October 2024. Downloads recorded: 412.":                   "",
