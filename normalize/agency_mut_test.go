@@ -47,3 +47,14 @@ func TestAgencyPiecesDeptAndArea(t *testing.T) {
 		t.Errorf("a partnership named beside its council: %q", names)
 	}
 }
+
+// A label printed before the name ("Lead: ...") is not part of it.
+func TestAgencyLeadLabel(t *testing.T) {
+	r := registry(t)
+	for _, cell := range []string{"Lead: Merseyside Police", "Lead agency: Merseyside Police"} {
+		as := r.Agencies(cell, Context{})
+		if len(as) != 1 || !as[0].Matched || as[0].Canonical != "Merseyside Police" {
+			t.Errorf("%q: %+v", cell, as)
+		}
+	}
+}
