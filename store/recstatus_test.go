@@ -3,6 +3,7 @@ package store
 import (
 	"testing"
 
+	"github.com/actionplan/actionplan/extract"
 	"github.com/actionplan/actionplan/normalize"
 )
 
@@ -32,5 +33,25 @@ func TestRecommendationStatusIgnoresActionsWithoutStatus(t *testing.T) {
 		if got := recommendationStatus(recs(c.in...)); got != c.want {
 			t.Errorf("recommendationStatus(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A document whose metadata gives no page count takes the number of pages
+// read (a surviving mutant of load.go).
+func TestLoadPagesFromPagesRead(t *testing.T) {
+	db := openTemp(t)
+	in := fixture("pages.pdf", "pages", diana, dianaRows())
+	in.Doc.Meta.Pages = 0
+	in.Doc.Pages = make([]extract.Page, 4)
+	mustLoad(t, db, in)
+	if n := count(t, db, "SELECT pages FROM documents WHERE file = 'pages.pdf'"); n != 4 {
+		t.Errorf("pages %d, want the 4 read", n)
+	}
+	in = fixture("meta.pdf", "meta", diana, dianaRows())
+	in.Doc.Meta.Pages = 1
+	in.Doc.Pages = make([]extract.Page, 2)
+	mustLoad(t, db, in)
+	if n := count(t, db, "SELECT pages FROM documents WHERE file = 'meta.pdf'"); n != 1 {
+		t.Errorf("pages %d, want the metadata's 1", n)
 	}
 }
