@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"testing"
+	"time"
 
 	"github.com/actionplan/actionplan/extract"
 	"github.com/actionplan/actionplan/normalize"
@@ -53,5 +55,27 @@ func TestLoadPagesFromPagesRead(t *testing.T) {
 	mustLoad(t, db, in)
 	if n := count(t, db, "SELECT pages FROM documents WHERE file = 'meta.pdf'"); n != 1 {
 		t.Errorf("pages %d, want the metadata's 1", n)
+	}
+}
+
+// The fast path: a path whose size and mtime are as loaded is unchanged; a
+// new mtime (a file rewritten with bytes of the same size) is not (a
+// surviving mutant of load.go stored every real mtime as 0).
+func TestFileUnchangedByMtime(t *testing.T) {
+	db := openTemp(t)
+	in := fixture("fast.pdf", "fast", diana, dianaRows())
+	mustLoad(t, db, in)
+	f, ok, err := db.File(context.Background(), in.Path)
+	if err != nil || !ok {
+		t.Fatalf("file not recorded: %v", err)
+	}
+	if !f.Unchanged(in.Size, in.ModTime) {
+		t.Error("same size and mtime: want unchanged")
+	}
+	if f.Unchanged(in.Size, in.ModTime.Add(time.Second)) {
+		t.Error("a new mtime: want changed")
+	}
+	if f.Unchanged(in.Size+1, in.ModTime) {
+		t.Error("a new size: want changed")
 	}
 }
