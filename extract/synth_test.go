@@ -29,6 +29,9 @@ type synthSpec struct {
 	// repeat of the header, as a template row that is part of the header.
 	RepeatInstruction bool        `json:"repeat_instruction"`
 	Footer            string      `json:"footer"` // drawn on every page, "#" becomes the page number
+	// OpenBands draws theme rows with no vertical rules, as a spreadsheet
+	// prints a merged row without borders between boxed rows.
+	OpenBands bool `json:"open_bands"`
 	Want              []synthWant `json:"want"`
 }
 
@@ -204,7 +207,7 @@ func (s *synth) row(cells []string, spanning bool) {
 			more = more || done[c] < len(lines[c])
 		}
 		bot := top + 2*synPad + used
-		if s.spec.Ruled {
+		if s.spec.Ruled && !(spanning && s.spec.OpenBands) {
 			s.vrules(top, bot, spanning)
 		}
 		if s.spec.Ruled || s.spec.RuledAcross {

@@ -158,8 +158,10 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 	first := p.Lines[start]
 	var span [2]float64
 	found := false
-	for _, s := range ruledSpans(matchingVerticals(p, cols)) {
-		if s[1] > first.Top+1 && s[0] <= first.Bottom+2 {
+	spans := ruledSpans(matchingVerticals(p, cols))
+	k := 0
+	for ; k < len(spans); k++ {
+		if s := spans[k]; s[1] > first.Top+1 && (s[0] <= first.Bottom+2 || bandGap(p, start, s[0], cols)) {
 			span, found = s, true
 			break
 		}
@@ -169,6 +171,14 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 		r.next = start
 		return r
 	}
+	// A band row printed across the table without vertical rules (a
+	// spreadsheet's merged "Recommendation 1: ..." row) parts the ruled
+	// spans: the table goes on in the next span.
+	for k+1 < len(spans) && bandGap(p, lineAfter(p, span[1]), spans[k+1][0], cols) && !headerIn(p, pi, spans[k+1]) {
+		k++
+		span[1] = spans[k][1]
+	}
+	span[0] = math.Min(span[0], first.Top)
 	r.top, r.bot = span[0], span[1]
 	for i := start; i < len(p.Lines); i++ {
 		l := p.Lines[i]
@@ -181,6 +191,49 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 		r.lines = append(r.lines, l)
 	}
 	return r
+}
+
+// bandGap: the lines from index i down to y are one or two band rows of
+// the table, close under one another: each starts at the table's left edge
+// and stays within it, and they fill the gap (no more than three lines'
+// height of it is empty).
+func bandGap(p *Page, i int, y float64, cols layoutCols) bool {
+	if i < 0 || i >= len(p.Lines) || len(cols.bounds) < 2 {
+		return false
+	}
+	left, right := cols.bounds[0], cols.bounds[len(cols.bounds)-1]
+	n := 0
+	for ; i < len(p.Lines) && p.Lines[i].Bottom < y+1; i++ {
+		l := p.Lines[i]
+		if n++; n > 2 || l.X0 < left-2 || l.X1 > right+2 || l.X0 > left+2*l.size() || l.X1-l.X0 < 0.5*(right-left) {
+			return false
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	return y-p.Lines[i-1].Bottom < 3*p.Lines[i-1].size()
+}
+
+// headerIn: the ruled span opens with a table header of its own: a new
+// table, under a heading, not the same table going on after a band row.
+func headerIn(p *Page, pi int, span [2]float64) bool {
+	i := lineAfter(p, span[0])
+	if i < 0 {
+		return false
+	}
+	_, ok := findHeaderAt(p, pi, i)
+	return ok
+}
+
+// lineAfter is the index of the first line below y.
+func lineAfter(p *Page, y float64) int {
+	for i, l := range p.Lines {
+		if (l.Top+l.Bottom)/2 > y {
+			return i
+		}
+	}
+	return -1
 }
 
 // findHeaderAt reports whether a new table header starts at line i.
