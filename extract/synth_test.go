@@ -27,12 +27,12 @@ type synthSpec struct {
 	Instruction  []string     `json:"instruction"`
 	// RepeatInstruction prints the instruction row again under each
 	// repeat of the header, as a template row that is part of the header.
-	RepeatInstruction bool        `json:"repeat_instruction"`
-	Footer            string      `json:"footer"` // drawn on every page, "#" becomes the page number
+	RepeatInstruction bool   `json:"repeat_instruction"`
+	Footer            string `json:"footer"` // drawn on every page, "#" becomes the page number
 	// OpenBands draws theme rows with no vertical rules, as a spreadsheet
 	// prints a merged row without borders between boxed rows.
-	OpenBands bool `json:"open_bands"`
-	Want              []synthWant `json:"want"`
+	OpenBands bool        `json:"open_bands"`
+	Want      []synthWant `json:"want"`
 }
 
 type synthGroup struct {
