@@ -3,6 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
+
+	"github.com/actionplan/actionplan/extract"
 )
 
 // Band rows: a plan with no recommendation column may state each
@@ -60,3 +62,71 @@ func applyBands(recs []Record, cols columns) {
 		i = j
 	}
 }
+
+// applyHeadingRecommendation: a plan set out as one table per
+// recommendation prints the recommendation as a heading just above its
+// table ("Recommendation 1: Practitioners should ...", over a line or
+// three) and has no recommendation column. Read as a band over the whole
+// table, it is the recommendation of every row that has none.
+func (d *docState) applyHeadingRecommendation(recs []Record, cols columns, t *extract.Table) {
+	if _, ok := cols.idx[FieldRecommendation]; ok || len(recs) == 0 {
+		return
+	}
+	if t.PageFirst < 1 || t.PageFirst > len(d.doc.Pages) {
+		return
+	}
+	lines := d.doc.Pages[t.PageFirst-1].Lines
+	at := fullHeaderLine(lines, t.Columns, d.tablesBefore(t))
+	if at < 0 {
+		return
+	}
+	var text []string
+	for i := at - 1; i >= 0 && i >= at-maxHeadingLines; i-- {
+		l := strings.TrimSpace(lines[i].Text())
+		text = append([]string{l}, text...)
+		if headingRecRE.MatchString(l) {
+			n, rec, ok := band(strings.Join(text, " "), recs[0].Number)
+			if !ok || rec == "" {
+				return
+			}
+			for k := range recs {
+				if recs[k].Recommendation == "" {
+					recs[k].Recommendation, recs[k].RecommendationNumber = d.clean.Clean(rec), n
+				}
+			}
+			return
+		}
+	}
+}
+
+// fullHeaderLine is the index of the (k+1)-th line that prints the
+// header's first two labels, the first at its start ("Ref Action Lead ..."),
+// or -1. A title that merely starts with a label ("Action Plan - ...")
+// does not count.
+func fullHeaderLine(lines []extract.Line, hdr []string, k int) int {
+	var labels []string
+	for _, h := range hdr {
+		if f := strings.Fields(h); len(f) > 0 {
+			labels = append(labels, f[0])
+		}
+	}
+	if len(labels) < 2 {
+		return -1
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text())
+		if strings.HasPrefix(t, labels[0]) && strings.Contains(t[len(labels[0]):], labels[1]) {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
+}
+
+// maxHeadingLines bounds how far above its table a recommendation heading
+// may begin.
+const maxHeadingLines = 4
+
+var headingRecRE = regexp.MustCompile(`(?i)^(recommendation|finding|learning point)\s+[A-Z]?\d+(\.\d+)*\s*[:.\-–—]`)

@@ -54,6 +54,7 @@ func (d *docState) table(t *extract.Table) []Record {
 		recs = append(recs, d.row(t, cols, r))
 	}
 	applyBands(recs, cols)
+	d.applyHeadingRecommendation(recs, cols, t)
 	d.applyRanges(recs, cols, t)
 	applyColourDefaults(recs)
 	return recs

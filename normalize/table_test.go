@@ -76,12 +76,22 @@ func showRecord(r Record) string {
 	}
 	for _, kv := range [][2]string{{"status_date", r.StatusDate}, {"rag", r.RAG}, {"scope", r.Scope},
 		{"target", r.TargetDateISO + "/" + r.TargetDatePrec}, {"completion", r.CompletionISO}, {"as_of", r.AsOf},
-		{"officer", r.LeadOfficer}, {"outcome", r.Outcome}, {"agencies", strings.Join(r.Agencies, "; ")}} {
+		{"officer", r.LeadOfficer}, {"outcome", r.Outcome}, {"agencies", strings.Join(r.Agencies, "; ")},
+		{"recommendation", recHeading(r)}} {
 		if kv[1] != "" && kv[1] != "/" {
 			fmt.Fprintf(&b, " %s=%s", kv[0], kv[1])
 		}
 	}
 	return b.String()
+}
+
+// recHeading shows a recommendation that a heading above the table gave
+// ("N: text"); "" otherwise, so that other cases need not repeat theirs.
+func recHeading(r Record) string {
+	if r.RecommendationNumber == "" || r.Theme != "" {
+		return ""
+	}
+	return r.RecommendationNumber + ": " + r.Recommendation
 }
 
 func TestTables(t *testing.T) {
