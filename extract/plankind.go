@@ -22,7 +22,11 @@ import (
 //     the column for who acts, speak against;
 //   - so does a document whose text outside its tables never mentions a
 //     review, recommendations or an action plan (a table alone on its
-//     pages is judged by what it holds).
+//     pages is judged by what it holds);
+//   - so, strongly, does a title block that names another kind of document
+//     (minutes and their action log, terms of reference and their
+//     timetable, an agenda, a register or log) and no action plan or
+//     recommendations.
 //
 // A candidate is a plan when the evidence for outweighs the evidence
 // against by planThreshold.
@@ -33,12 +37,17 @@ const planThreshold = 2
 // and says on the others why not.
 func judgePlans(doc *Document) {
 	ctx := reviewContext(doc)
+	kind := otherDocKind(doc)
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
 		if !t.IsPlan {
 			continue
 		}
 		score, against := planEvidence(t, ctx)
+		if kind != "" {
+			score -= 3
+			against = append(against, fmt.Sprintf("the document's title calls it %s, not an action plan", kind))
+		}
 		if score < planThreshold {
 			t.IsPlan = false
 			t.NotPlan = strings.Join(against, "; ")
@@ -249,6 +258,40 @@ func reviewContext(doc *Document) docContext {
 		}
 	}
 	return ctx
+}
+
+// otherKindRE names documents that carry tables shaped like a plan's but
+// are something else: a meeting's minutes and their action log, a review's
+// terms of reference and timetable, an agenda, registers and logs.
+var otherKindRE = regexp.MustCompile(`(?i)\b(minutes|terms of reference|agenda|risk register|complaints? register|incident log|training (?:log|record|register))\b`)
+
+// planTitleRE: the title says the document is (or holds) an action plan.
+var planTitleRE = regexp.MustCompile(`(?i)\baction plan\b|\brecommendations\b`)
+
+// titleLinesChecked is how many lines at the top of the first page are
+// read as the document's title block.
+const titleLinesChecked = 6
+
+// otherDocKind is the kind of document its title block names when that is
+// not an action plan ("minutes", "terms of reference"), or "".
+func otherDocKind(doc *Document) string {
+	if doc == nil || len(doc.Pages) == 0 {
+		return ""
+	}
+	kind := ""
+	for i, l := range doc.Pages[0].Lines {
+		if i >= titleLinesChecked {
+			break
+		}
+		t := l.Text()
+		if planTitleRE.MatchString(t) {
+			return ""
+		}
+		if m := otherKindRE.FindString(t); m != "" && kind == "" {
+			kind = strings.ToLower(m)
+		}
+	}
+	return kind
 }
 
 // inAnyTable reports whether line l of page pi lies in one of the tables.

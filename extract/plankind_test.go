@@ -144,3 +144,27 @@ func TestActionTakenLog(t *testing.T) {
 		t.Errorf("response plan: score %d, against %v", score, against)
 	}
 }
+
+// TestOtherDocKind: a title block that names another kind of document
+// (minutes, terms of reference, a register or log) speaks against its
+// tables, unless it also says it holds an action plan or recommendations.
+func TestOtherDocKind(t *testing.T) {
+	for _, c := range []struct {
+		title []string
+		want  string
+	}{
+		{[]string{"Safer Thornleigh Partnership", "Partnership Board - Minutes", "Thursday 11 September 2025"}, "minutes"},
+		{[]string{"Kingsbridge CSP", "Domestic Homicide Review: Samira", "Terms of Reference (agreed 6 February 2024)"}, "terms of reference"},
+		{[]string{"Domestic Homicide Review: Samira", "Action Plan", "Minutes of the panel are kept by the chair"}, ""},
+		{[]string{"Safeguarding Adults Review: Adult T", "Recommendations to the Board"}, ""},
+		{[]string{"Domestic Homicide Review: Anna", "Overview report"}, ""},
+	} {
+		doc := &Document{Pages: []Page{{}}}
+		for i, s := range c.title {
+			doc.Pages[0].Lines = append(doc.Pages[0].Lines, line(s, float64(50+20*i)))
+		}
+		if got := otherDocKind(doc); got != c.want {
+			t.Errorf("%q: kind %q, want %q", c.title, got, c.want)
+		}
+	}
+}
