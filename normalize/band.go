@@ -113,16 +113,9 @@ func fullHeaderLine(lines []extract.Line, hdr []string, k int) int {
 	if len(labels) < 2 {
 		return -1
 	}
-	for i, l := range lines {
-		t := strings.TrimSpace(l.Text())
-		if strings.HasPrefix(t, labels[0]) && strings.Contains(t[len(labels[0]):], labels[1]) {
-			if k == 0 {
-				return i
-			}
-			k--
-		}
-	}
-	return -1
+	return nthLine(lines, k, func(t string) bool {
+		return strings.HasPrefix(t, labels[0]) && strings.Contains(t[len(labels[0]):], labels[1])
+	})
 }
 
 // maxHeadingLines bounds how far above its table a recommendation heading

@@ -248,8 +248,14 @@ func (d *docState) tablesBefore(t *extract.Table) int {
 
 // headerLineIndex is the index of the (k+1)-th line printing the header.
 func headerLineIndex(lines []extract.Line, hdr []string, k int) int {
+	return nthLine(lines, k, func(t string) bool { return isHeaderLine(t, hdr) })
+}
+
+// nthLine is the index of the (k+1)-th line whose trimmed text is, by
+// match, the header's; -1 when there is none.
+func nthLine(lines []extract.Line, k int, match func(string) bool) int {
 	for i, l := range lines {
-		if isHeaderLine(strings.TrimSpace(l.Text()), hdr) {
+		if match(strings.TrimSpace(l.Text())) {
 			if k == 0 {
 				return i
 			}

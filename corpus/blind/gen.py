@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Blind stress set generator.
+"""Blind stress set generator, for corpus/blind and corpus/blind2.
 
 Reads one data file per document (data/*.json, the truth), writes the source
 for every producer named in it (src/), the truth file for every PDF
@@ -11,6 +11,8 @@ openpyxl):
     /usr/bin/python3 gen.py            # sources, truth, manifest
     /usr/bin/python3 gen.py --render   # ... and the PDFs
     /usr/bin/python3 gen.py --render --only p03   # one document
+    /usr/bin/python3 gen.py --render --chain calc # one producer's PDFs
+    /usr/bin/python3 gen.py --set ../blind2       # the second set
 
 Nothing here reads or runs the extractor: the truth comes from the data
 files alone.
@@ -53,12 +55,20 @@ BAND = re.compile(r"^\s*Recommendation\s+(\d+[a-z]?)\s*[:.\-\u2013]\s*(.*)$", re
 def records(doc):
     """The action records an analyst expects, in document order."""
     out = []
+    heading = None
     for block in doc["body"]:
+        if "h" in block:
+            heading = block["h"]
         t = block.get("table")
         if not t or t.get("plan") is False:
             continue
         roles = {c.get("role"): c["h"] for c in t["columns"] if c.get("role")}
         band_num, band_text = None, None
+        if t.get("heading_band"):
+            # A plan laid out as one section per recommendation: the heading
+            # "Recommendation N: ..." above the table is its band.
+            m = BAND.match(heading or "")
+            band_num, band_text = m.group(1), m.group(2).strip()
         for row in t["rows"]:
             if "band" in row:
                 m = BAND.match(row["band"])
@@ -121,7 +131,9 @@ def main(argv):
     # --chain calc renders only the PDFs made by that producer (and their
     # Ghostscript re-distils).
     chain_only = argv[argv.index("--chain") + 1] if "--chain" in argv else None
-    os.chdir(HERE)
+    # --set DIR generates another set laid out as this one (data/ in DIR).
+    set_dir = argv[argv.index("--set") + 1] if "--set" in argv else HERE
+    os.chdir(set_dir)
     for d in ("src", "pdf", "truth"):
         os.makedirs(d, exist_ok=True)
     manifest = ["file\tproducer\toutcome\tclasses"]

@@ -40,6 +40,13 @@ def no_borders(table):
     tblPr.append(borders)
 
 
+def cant_split(row):
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    trPr.append(el)
+
+
 def fixed_layout(table):
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -178,6 +185,8 @@ def add_table(doc, t, width):
 
     def add_row():
         r = table.add_row()
+        if t.get("rows_nosplit"):
+            cant_split(r)
         for i, c in enumerate(r.cells):
             c.width = widths[i]
         return r

@@ -54,6 +54,7 @@ table.borderless td { padding-top: 5pt; padding-bottom: 7pt; }
 table.plan p { margin: 0 0 3pt 0; }
 table.plan p:last-child { margin-bottom: 0; }
 tr { break-inside: auto; page-break-inside: auto; }
+table.nosplit tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 td.band { font-weight: bold; }
 tr.instr td { font-style: italic; font-size: 8pt; }
@@ -71,11 +72,14 @@ def table(t, producer):
     hcol = t.get("header_color", "#000")
     hstyle = f' style="background:{hfill};color:{hcol}"' if hfill else ""
     bullets = t.get("bullets")
+    if t.get("rows_nosplit"):
+        # Chromium keeps such rows whole; wkhtmltopdf (unpatched Qt) ignores it.
+        cls += " nosplit"
     out = [f'<table class="{cls}">', "<colgroup>"]
     total = sum(c["w"] for c in cols)
     for c in cols:
         out.append(f'<col style="width:{100.0 * c["w"] / total:.2f}%">')
-    out.append("</colgroup><thead><tr>")
+    out.append("</colgroup><thead><tr>" if t.get("repeat_header", True) else "</colgroup><tbody><tr>")
     for c in cols:
         out.append(f"<th{hstyle}>{esc(c['h'])}</th>")
     out.append("</tr>")
@@ -84,7 +88,8 @@ def table(t, producer):
         for c in cols:
             out.append(f"<td>{esc(t['instruction'].get(c['h'], ''))}</td>")
         out.append("</tr>")
-    out.append("</thead><tbody>")
+    if t.get("repeat_header", True):
+        out.append("</thead><tbody>")
     merge = set(t.get("merge", []))
     rows = t["rows"]
     for i, row in enumerate(rows):

@@ -97,7 +97,10 @@ def table(t, textwidth_cm):
     head += " & ".join(hdr_cells) + r" \\ " + hline + "\n"
     if t.get("instruction"):
         head += " & ".join(r"\footnotesize\itshape " + esc(t["instruction"].get(c["h"], "")) for c in cols) + r" \\ " + hline + "\n"
-    out = [begin, hline, head, r"\endfirsthead", hline, head, r"\endhead"]
+    if t.get("repeat_header", True):
+        out = [begin, hline, head, r"\endfirsthead", hline, head, r"\endhead"]
+    else:
+        out = [begin, hline, head, r"\endfirsthead", hline, r"\endhead"]
     if ruled:
         out.append(r"\hline \endfoot \hline \endlastfoot")
     merge = set(t.get("merge", []))

@@ -24,7 +24,9 @@ def write(doc, path):
     # Column widths in characters, from the first table's shares.
     first = tables[0]["columns"]
     total = sum(c["w"] for c in first)
-    budget = 190 if doc["page"]["orientation"] == "landscape" else 120
+    # About the printable width in character units, so that fitting the
+    # sheet to the page width scales it little.
+    budget = 145 if doc["page"]["orientation"] == "landscape" else 98
     for i, c in enumerate(first, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(6, budget * c["w"] / total)
     r = 1
@@ -33,6 +35,7 @@ def write(doc, path):
     def line(txt, font):
         nonlocal r
         ws.cell(row=r, column=1, value=txt).font = font
+        ws.row_dimensions[r].height = font.sz * 1.5
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
         r += 1
 
@@ -51,12 +54,12 @@ def write(doc, path):
             ws.cell(row=r, column=1).font = Font(name="Arial", size=10)
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
             # A merged wrapped cell does not grow by itself: give it room.
-            ws.row_dimensions[r].height = 15 * (1 + len(b["p"]) // 160)
+            ws.row_dimensions[r].height = merged_height(ws, b["p"], ncols, 10)
             r += 1
         elif "table" in b:
             r = table(ws, b["table"], r, header_rows)
             r += 1
-    if header_rows:
+    if header_rows and all(t.get("repeat_header", True) for t in tables):
         ws.print_title_rows = f"{header_rows[0]}:{header_rows[-1]}"
     ws.page_setup.orientation = doc["page"]["orientation"]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -79,37 +82,31 @@ def write(doc, path):
     return path
 
 
-def wrapped_lines(para, width):
-    """The lines a paragraph takes, its words wrapped at width characters."""
-    lines, cur = 1, 0
-    for w in para.split():
-        n = len(w)
-        if cur == 0:
-            cur = n
-        elif cur + 1 + n <= width:
-            cur += 1 + n
-        else:
-            lines += 1
-            cur = n
-        while cur > width:
-            lines += 1
-            cur -= width
-    return lines
+def lines_in(txt, width_units, size):
+    """Lines that wrapped text takes in a column of width_units characters.
+
+    Calc does not always grow a row to fit its wrapped text when it opens an
+    XLSX file, so every row is given an explicit height from this estimate
+    (generous: Arial averages about 0.5 em a character; words wrap early).
+    """
+    usable_pt = width_units * 7 * 0.75 - 4
+    per_line = max(1, int(usable_pt / (size * 0.48)))
+    n = 0
+    for para in (txt or "").split("\n"):
+        n += max(1, -(-int(len(para) * 1.08) // per_line))
+    return n
 
 
-def fit_height(ws, r, values, size):
-    """Give row r the height its tallest wrapped cell needs, as Excel stores
-    it in a saved workbook: Calc does not size the rows of an .xlsx to their
-    wrapped text by itself. A column width of one character is about 5.25pt,
-    a character of text about 0.5em."""
-    most = 1
-    for i, v in enumerate(values, start=1):
-        if not v:
-            continue
-        width = ws.column_dimensions[get_column_letter(i)].width or 8.43
-        per_line = max(1, int(width * 5.25 / (0.5 * size)) - 1)
-        most = max(most, sum(wrapped_lines(p, per_line) for p in v.split("\n")))
-    ws.row_dimensions[r].height = most * size * 1.3 + 4
+def row_height(ws, values, size):
+    n = max(lines_in(v, ws.column_dimensions[get_column_letter(i)].width, size)
+            for i, v in enumerate(values, start=1))
+    return n * size * 1.28 + 4
+
+
+def merged_height(ws, txt, ncols, size):
+    """A merged wrapped cell does not grow by itself: the height its text needs."""
+    width = sum(ws.column_dimensions[get_column_letter(i)].width for i in range(1, ncols + 1))
+    return lines_in(txt, width, size) * size * 1.28 + 4
 
 
 def table(ws, t, r, header_rows):
@@ -122,7 +119,7 @@ def table(ws, t, r, header_rows):
         cell.font, cell.alignment, cell.border = hfont, WRAP, BOX
         if hfill:
             cell.fill = hfill
-    fit_height(ws, r, [c["h"] for c in cols], 10)
+    ws.row_dimensions[r].height = row_height(ws, [c["h"] for c in cols], 10)
     if not header_rows:
         header_rows.append(r)
     r += 1
@@ -133,9 +130,7 @@ def table(ws, t, r, header_rows):
             cell.font = Font(name="Arial", bold=True, size=9)
             cell.alignment = WRAP
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
-            width = sum(ws.column_dimensions[get_column_letter(i)].width or 8.43 for i in range(1, n + 1))
-            per_line = max(1, int(width * 5.25 / 4.5) - 1)
-            ws.row_dimensions[r].height = wrapped_lines(row["band"], per_line) * 9 * 1.3 + 4
+            ws.row_dimensions[r].height = merged_height(ws, row["band"], n, 9)
             r += 1
             continue
         for i, c in enumerate(cols, start=1):
@@ -145,12 +140,14 @@ def table(ws, t, r, header_rows):
             fill = row.get("fill", {}).get(c["h"])
             if fill:
                 cell.fill = PatternFill("solid", fgColor=COLOURS[fill])
-        fit_height(ws, r, [text(row["c"].get(c["h"], "")) for c in cols], 9)
+        ws.row_dimensions[r].height = row_height(ws, [text(row["c"].get(c["h"], "")) for c in cols], 9)
         r += 1
     for line in (t.get("legend_row"), t.get("key_line")):
         if line:
             cell = ws.cell(row=r, column=1, value=line)
             cell.font = Font(name="Arial", italic=True, size=9)
+            cell.alignment = WRAP
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+            ws.row_dimensions[r].height = merged_height(ws, line, n, 9)
             r += 1
     return r
