@@ -161,7 +161,7 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 	spans := ruledSpans(matchingVerticals(p, cols))
 	k := 0
 	for ; k < len(spans); k++ {
-		if s := spans[k]; s[1] > first.Top+1 && (s[0] <= first.Bottom+2 || bandGap(p, start, s[0], cols)) {
+		if s := spans[k]; s[1] > first.Top+1 && (s[0] <= first.Bottom+2 || bandGap(p, start, s[0], cols, 0)) {
 			span, found = s, true
 			break
 		}
@@ -174,7 +174,7 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 	// A band row printed across the table without vertical rules (a
 	// spreadsheet's merged "Recommendation 1: ..." row) parts the ruled
 	// spans: the table goes on in the next span.
-	for k+1 < len(spans) && bandGap(p, lineAfter(p, span[1]), spans[k+1][0], cols) && !headerIn(p, pi, spans[k+1]) {
+	for k+1 < len(spans) && bandGap(p, lineAfter(p, span[1]), spans[k+1][0], cols, 0.5) && !headerIn(p, pi, spans[k+1]) {
 		k++
 		span[1] = spans[k][1]
 	}
@@ -197,7 +197,7 @@ func ruledRegion(p *Page, pi, start int, cols layoutCols) region {
 // the table, close under one another: each starts at the table's left edge
 // and stays within it, and they fill the gap (no more than three lines'
 // height of it is empty).
-func bandGap(p *Page, i int, y float64, cols layoutCols) bool {
+func bandGap(p *Page, i int, y float64, cols layoutCols, minWidth float64) bool {
 	if i < 0 || i >= len(p.Lines) || len(cols.bounds) < 2 {
 		return false
 	}
@@ -205,7 +205,7 @@ func bandGap(p *Page, i int, y float64, cols layoutCols) bool {
 	n := 0
 	for ; i < len(p.Lines) && p.Lines[i].Bottom < y+1; i++ {
 		l := p.Lines[i]
-		if n++; n > 2 || l.X0 < left-2 || l.X1 > right+2 || l.X0 > left+2*l.size() || l.X1-l.X0 < 0.5*(right-left) {
+		if n++; n > 2 || l.X0 < left-2 || l.X1 > right+2 || l.X0 > left+2*l.size() || l.X1-l.X0 < minWidth*(right-left) {
 			return false
 		}
 	}
@@ -260,7 +260,7 @@ func openRegion(p *Page, pi, start int, cols layoutCols, h header) region {
 			// A single line across the columns with table lines under it
 			// is a sub-heading; prose runs on over several lines.
 			span = i+1 < len(p.Lines) && !crossesColumns(p.Lines[i+1], cols) &&
-				p.Lines[i+1].Top-l.Bottom < 3*l.size() && len(r.lines) > 0
+				p.Lines[i+1].Top-l.Bottom < 3*l.size() && (len(r.lines) > 0 || topBand(p, i, cols))
 			gapStop = !span
 		}
 		if gapStop {
@@ -303,12 +303,7 @@ func rowStart(l Line, cols layoutCols, body []Line) bool {
 	if math.Abs(l.X0-left) > 0.5*l.size() || cols.col(l.X0) != 0 {
 		return false
 	}
-	filled := map[int]bool{}
-	for _, w := range l.Words {
-		filled[cols.col(w.X0)] = true
-	}
-	delete(filled, -1)
-	return len(filled) >= min(3, cols.n())
+	return filledCols(l, cols) >= min(3, cols.n())
 }
 
 // heading: a line set larger than the table's text, after a gap, is a
@@ -402,8 +397,13 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 	if cols.ruled {
 		// The table's own rules going on at the top of the page decide,
 		// whatever its first line reads like.
+		// A band row printed without vertical rules may stand above them
+		// (a spreadsheet's merged row just after the break).
 		for _, s := range ruledSpans(matchingVerticals(p, cols)) {
 			if s[0] <= first.Bottom+2 && s[1] > first.Top+1 {
+				return start, true
+			}
+			if s[0] > first.Bottom && bandGap(p, start, s[0], cols, 0) && !headerIn(p, pi, s) {
 				return start, true
 			}
 		}
@@ -412,7 +412,36 @@ func continues(doc *Document, pi int, cols layoutCols, h header) (int, bool) {
 	if found && rh.first == start && strongHeader(p.Lines[start]) {
 		return start, false // a different table starts here
 	}
-	return start, !crossesColumns(first, cols)
+	return start, !crossesColumns(first, cols) || topBand(p, start, cols)
+}
+
+// topBand: the line at i, across the columns, is a band row of the table
+// at the top of a page it goes on to (a spreadsheet's merged row
+// 'Recommendation 5: ...' just after the break, with no header repeated):
+// it starts at the table's left edge, stays within the table, and a line
+// close under it fills at least three of the table's columns (or all of
+// them) without running across their bounds.
+func topBand(p *Page, i int, cols layoutCols) bool {
+	if i+1 >= len(p.Lines) || len(cols.bounds) < 2 {
+		return false
+	}
+	l, nx := p.Lines[i], p.Lines[i+1]
+	left, right := cols.bounds[0], cols.bounds[len(cols.bounds)-1]
+	if l.X0 < left-2 || l.X1 > right+2 || l.X0 > left+2*l.size() || nx.Top-l.Bottom > 3*l.size() {
+		return false
+	}
+	return !crossesColumns(nx, cols) && cols.col(nx.X0) == 0 && nx.X0 < left+2*nx.size() &&
+		filledCols(nx, cols) >= min(3, cols.n())
+}
+
+// filledCols counts the table's columns in which a line has a word.
+func filledCols(l Line, cols layoutCols) int {
+	filled := map[int]bool{}
+	for _, w := range l.Words {
+		filled[cols.col(w.X0)] = true
+	}
+	delete(filled, -1)
+	return len(filled)
 }
 
 // strongHeader: a line that reads almost wholly as header labels, unlike a
