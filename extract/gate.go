@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -12,11 +14,12 @@ import (
 	"time"
 
 	"github.com/ledongthuc/pdf"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/fault"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
 var disableConfig sync.Once
@@ -39,7 +42,7 @@ var gateTimeout = 120 * time.Second
 // decryption with the empty user password, repair, and a clean rewrite with
 // no object or xref streams. Panics inside the libraries become errors.
 func gate(ctx context.Context, data []byte, opt *Options) (*gated, error) {
-	disableConfig.Do(api.DisableConfigDir)
+	disableConfig.Do(disableConfigDir)
 	if e := sniff(data); e != nil {
 		return nil, e
 	}
@@ -78,7 +81,7 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	conf.Limits.MaxStreamBytes = opt.MaxBytes
 	data, deep := flattenDeep(data)
 	data, xrefCaps := defuseXRefBombs(data)
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	ctx, err := readContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, explainRead(err)
 	}
@@ -97,7 +100,7 @@ func gateWork(data []byte, opt *Options) (g *gated, err error) {
 	}
 	g.caps = append(g.caps, emptyOverlongMetadata(ctx.XRefTable)...)
 	fonts := snapshotFontDicts(ctx.XRefTable)
-	if verr := api.ValidateContext(ctx); verr != nil {
+	if verr := validate.XRefTable(ctx); verr != nil {
 		g.warnings = append(g.warnings, "validation: "+firstLine(verr.Error()))
 	}
 	restoreFontDicts(fonts)
@@ -300,7 +303,7 @@ func rewrite(ctx *model.Context) ([]byte, error) {
 	ctx.HeaderVersion = &v
 	ctx.RootVersion = nil
 	var buf bytes.Buffer
-	if err := api.WriteContext(ctx, &buf); err != nil {
+	if err := writeContext(ctx, &buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -420,4 +423,29 @@ func clip(s string) string {
 		s = s[:300]
 	}
 	return s
+}
+
+// The three calls below are what pdfcpu's pkg/api does for ReadContext,
+// DisableConfigDir and WriteContext, made here directly: importing pkg/api
+// links its form filling, whose dependency go-runewidth fills two 1.1M-entry
+// tables at init (30-300 ms of every start-up, inspect and --help included).
+
+// disableConfigDir keeps pdfcpu from reading or creating a configuration
+// directory; its defaults are built in.
+func disableConfigDir() { model.ConfigPath = "disable" }
+
+// readContext reads the file's structure; pdfcpu's own failures (fault
+// panics) come back as errors, as from api.ReadContext.
+func readContext(rs io.ReadSeeker, conf *model.Configuration) (ctx *model.Context, err error) {
+	defer fault.Catch(&err)
+	return pdfcpu.Read(rs, conf)
+}
+
+// writeContext writes ctx as a PDF to w.
+func writeContext(ctx *model.Context, w io.Writer) (err error) {
+	ctx.Write.Writer = bufio.NewWriter(w)
+	defer func() {
+		err = errors.Join(err, ctx.Write.Flush())
+	}()
+	return pdfcpu.WriteContext(ctx)
 }
