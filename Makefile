@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2 mutate
+.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2 blind3 mutate
 
 all: build
 
@@ -64,6 +64,11 @@ blind: build
 # scored once by the lead at the end of the session.
 blind2: build
 	$(GO) run -tags $(TAGS) ./corpus/blind/score -bin $(BIN) -dir corpus/blind2 $(SCOREFLAGS)
+
+# The third blind set (corpus/blind3/README.md): unseen by the developers,
+# scored once by the lead at the end of the session.
+blind3: build
+	$(GO) run -tags $(TAGS) ./corpus/blind/score -bin $(BIN) -dir corpus/blind3 $(SCOREFLAGS)
 
 fuzz:
 	./extract/fuzz.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Blind stress set generator, for corpus/blind and corpus/blind2.
+"""Blind stress set generator, for corpus/blind, corpus/blind2 and corpus/blind3.
 
 Reads one data file per document (data/*.json, the truth), writes the source
 for every producer named in it (src/), the truth file for every PDF
@@ -13,6 +13,7 @@ openpyxl):
     /usr/bin/python3 gen.py --render --only p03   # one document
     /usr/bin/python3 gen.py --render --chain calc # one producer's PDFs
     /usr/bin/python3 gen.py --set ../blind2       # the second set
+    /usr/bin/python3 gen.py --set ../blind3       # the third set
 
 Nothing here reads or runs the extractor: the truth comes from the data
 files alone.
@@ -70,6 +71,10 @@ def records(doc):
             m = BAND.match(heading or "")
             band_num, band_text = m.group(1), m.group(2).strip()
         for row in t["rows"]:
+            if "theme" in row:
+                # A theme sub-heading spanning the table ("Theme 2 - ...")
+                # in a plan with a recommendation column: no record.
+                continue
             if "band" in row:
                 m = BAND.match(row["band"])
                 band_num, band_text = m.group(1), m.group(2).strip()

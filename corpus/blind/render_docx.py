@@ -30,12 +30,18 @@ def repeat_header(row):
     trPr.append(el)
 
 
-def no_borders(table):
+def no_borders(table, keep=()):
     tblPr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         e = OxmlElement(f"w:{side}")
-        e.set(qn("w:val"), "nil")
+        if side in keep:
+            e.set(qn("w:val"), "single")
+            e.set(qn("w:sz"), "6")
+            e.set(qn("w:space"), "0")
+            e.set(qn("w:color"), "000000")
+        else:
+            e.set(qn("w:val"), "nil")
         borders.append(e)
     tblPr.append(borders)
 
@@ -174,8 +180,13 @@ def add_table(doc, t, width):
     total = sum(c["w"] for c in cols)
     widths = [int(width * c["w"] / total) for c in cols]
     table = doc.add_table(rows=0, cols=n)
+    if any(c.get("group") for c in cols):
+        raise NotImplementedError("two-level headers: HTML and XLSX only")
     if t.get("style") == "borderless":
         no_borders(table)
+    elif t.get("style") == "hrules":
+        # Horizontal rules only, as Word's plain list table styles print.
+        no_borders(table, keep=("top", "bottom", "insideH"))
     else:
         table.style = "Table Grid"
     fixed_layout(table)
@@ -209,9 +220,9 @@ def add_table(doc, t, width):
     for row in rows:
         r = add_row()
         made.append(r)
-        if "band" in row:
+        if "band" in row or "theme" in row:
             cell = r.cells[0].merge(r.cells[n - 1])
-            fill_cell(cell, row["band"], bold=True)
+            fill_cell(cell, row.get("band") or row["theme"], bold=True)
             if t.get("band_fill"):
                 shade(cell, t["band_fill"])
             continue

@@ -38,6 +38,8 @@ def css(doc, producer):
             rules.append('  @bottom-left { content: "%s"; font: 8pt Arial; color: #555; }' % doc["running_footer"])
             rules.append('  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial; color: #555; }')
         rules.append("}")
+    if any(b.get("table", {}).get("style") == "hrules" for b in doc["body"]):
+        rules.append("table.hrules td, table.hrules th { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; }")
     if producer == "chromium" and any(b.get("table", {}).get("bullets") == "symbol" for b in doc["body"]):
         rules.append(WINGDINGS_FACE)
     rules.append("""
@@ -67,7 +69,7 @@ table.swatch td { border: 0.75pt solid #000; padding: 2pt 6pt; font-size: 9pt; }
 def table(t, producer):
     cols = t["columns"]
     n = len(cols)
-    cls = "plan " + ("borderless" if t.get("style") == "borderless" else "ruled")
+    cls = "plan " + {"borderless": "borderless", "hrules": "hrules"}.get(t.get("style"), "ruled")
     hfill = t.get("header_fill")
     hcol = t.get("header_color", "#000")
     hstyle = f' style="background:{hfill};color:{hcol}"' if hfill else ""
@@ -80,8 +82,28 @@ def table(t, producer):
     for c in cols:
         out.append(f'<col style="width:{100.0 * c["w"] / total:.2f}%">')
     out.append("</colgroup><thead><tr>" if t.get("repeat_header", True) else "</colgroup><tbody><tr>")
-    for c in cols:
-        out.append(f"<th{hstyle}>{esc(c['h'])}</th>")
+    if any(c.get("group") for c in cols):
+        # Two header rows: a group label over its columns, the others
+        # spanning both rows.
+        i = 0
+        while i < n:
+            g = cols[i].get("group")
+            if not g:
+                out.append(f'<th rowspan="2"{hstyle}>{esc(cols[i]["h"])}</th>')
+                i += 1
+                continue
+            j = i
+            while j < n and cols[j].get("group") == g:
+                j += 1
+            out.append(f'<th colspan="{j - i}"{hstyle}>{esc(g)}</th>')
+            i = j
+        out.append("</tr><tr>")
+        for c in cols:
+            if c.get("group"):
+                out.append(f"<th{hstyle}>{esc(c['h'])}</th>")
+    else:
+        for c in cols:
+            out.append(f"<th{hstyle}>{esc(c['h'])}</th>")
     out.append("</tr>")
     if t.get("instruction"):
         out.append('<tr class="instr">')
@@ -93,10 +115,10 @@ def table(t, producer):
     merge = set(t.get("merge", []))
     rows = t["rows"]
     for i, row in enumerate(rows):
-        if "band" in row:
+        if "band" in row or "theme" in row:
             bf = t.get("band_fill")
             st = f' style="background:{bf}"' if bf else ""
-            out.append(f'<tr><td class="band" colspan="{n}"{st}>{esc(row["band"])}</td></tr>')
+            out.append(f'<tr><td class="band" colspan="{n}"{st}>{esc(row.get("band") or row["theme"])}</td></tr>')
             continue
         out.append("<tr>")
         for c in cols:

@@ -68,7 +68,9 @@ def table(t, textwidth_cm):
     total = sum(c["w"] for c in cols)
     usable = textwidth_cm - n * sep - 0.1
     widths = [usable * c["w"] / total for c in cols]
-    bar = "|" if ruled else ""
+    bar = "|" if ruled and t.get("style") != "hrules" else ""
+    if any(c.get("group") for c in cols):
+        raise NotImplementedError("two-level headers: HTML and XLSX only")
     if kind == "xltabular":
         # The widest column stretches (X); the others are fixed.
         widest = max(range(n), key=lambda i: cols[i]["w"])
@@ -106,10 +108,10 @@ def table(t, textwidth_cm):
     merge = set(t.get("merge", []))
     rows = t["rows"]
     for i, row in enumerate(rows):
-        if "band" in row:
+        if "band" in row or "theme" in row:
             bf = t.get("band_fill", "").lstrip("#")
             colour = rf"\cellcolor[HTML]{{{bf}}}" if bf else ""
-            out.append(rf"\multicolumn{{{n}}}{{{bar}p{{{full:.2f}cm}}{bar}}}{{{colour}\textbf{{{esc(row['band'])}}}}} \\ {hline}")
+            out.append(rf"\multicolumn{{{n}}}{{{bar}p{{{full:.2f}cm}}{bar}}}{{{colour}\textbf{{{esc(row.get('band') or row['theme'])}}}}} \\ {hline}")
             continue
         cells = []
         for c in cols:

@@ -114,6 +114,8 @@ def table(ws, t, r, header_rows):
     n = len(cols)
     hfill = PatternFill("solid", fgColor=t["header_fill"].lstrip("#")) if t.get("header_fill") else None
     hfont = Font(name="Arial", bold=True, size=10, color=t.get("header_color", "#000000").lstrip("#"))
+    if any(c.get("group") for c in cols):
+        return grouped_header(ws, t, r, header_rows, hfont, hfill)
     for i, c in enumerate(cols, start=1):
         cell = ws.cell(row=r, column=i, value=c["h"])
         cell.font, cell.alignment, cell.border = hfont, WRAP, BOX
@@ -123,14 +125,55 @@ def table(ws, t, r, header_rows):
     if not header_rows:
         header_rows.append(r)
     r += 1
+    return body_rows(ws, t, r)
+
+
+def grouped_header(ws, t, r, header_rows, hfont, hfill):
+    """Two header rows: a group label merged over its columns, the other
+    labels merged down both rows."""
+    cols = t["columns"]
+    n = len(cols)
+    for i, c in enumerate(cols, start=1):
+        for rr in (r, r + 1):
+            cell = ws.cell(row=rr, column=i)
+            cell.font, cell.alignment, cell.border = hfont, WRAP, BOX
+            if hfill:
+                cell.fill = hfill
+    i = 0
+    while i < n:
+        g = cols[i].get("group")
+        if not g:
+            ws.cell(row=r, column=i + 1, value=cols[i]["h"])
+            ws.merge_cells(start_row=r, start_column=i + 1, end_row=r + 1, end_column=i + 1)
+            i += 1
+            continue
+        j = i
+        while j < n and cols[j].get("group") == g:
+            ws.cell(row=r + 1, column=j + 1, value=cols[j]["h"])
+            j += 1
+        ws.cell(row=r, column=i + 1, value=g)
+        ws.merge_cells(start_row=r, start_column=i + 1, end_row=r, end_column=j)
+        i = j
+    h = row_height(ws, [c["h"] for c in cols], 10) / 2 + 8
+    ws.row_dimensions[r].height = h
+    ws.row_dimensions[r + 1].height = h
+    if not header_rows:
+        header_rows.extend([r, r + 1])
+    return body_rows(ws, t, r + 2)
+
+
+def body_rows(ws, t, r):
+    cols = t["columns"]
+    n = len(cols)
     body = Font(name="Arial", size=9)
     for row in t["rows"]:
-        if "band" in row:
-            cell = ws.cell(row=r, column=1, value=row["band"])
+        if "band" in row or "theme" in row:
+            band = row.get("band") or row["theme"]
+            cell = ws.cell(row=r, column=1, value=band)
             cell.font = Font(name="Arial", bold=True, size=9)
             cell.alignment = WRAP
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
-            ws.row_dimensions[r].height = merged_height(ws, row["band"], n, 9)
+            ws.row_dimensions[r].height = merged_height(ws, band, n, 9)
             r += 1
             continue
         for i, c in enumerate(cols, start=1):
