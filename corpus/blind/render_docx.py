@@ -178,6 +178,10 @@ def add_table(doc, t, width):
     n = len(cols)
     rows = t["rows"]
     total = sum(c["w"] for c in cols)
+    if t.get("width_pct"):
+        # A table narrower than the text block, as Word leaves one that was
+        # never stretched to the margins.
+        width = int(width * t["width_pct"] / 100)
     widths = [int(width * c["w"] / total) for c in cols]
     table = doc.add_table(rows=0, cols=n)
     if any(c.get("group") for c in cols):

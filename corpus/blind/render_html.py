@@ -77,7 +77,8 @@ def table(t, producer):
     if t.get("rows_nosplit"):
         # Chromium keeps such rows whole; wkhtmltopdf (unpatched Qt) ignores it.
         cls += " nosplit"
-    out = [f'<table class="{cls}">', "<colgroup>"]
+    narrow = f' style="width:{t["width_pct"]}%"' if t.get("width_pct") else ""
+    out = [f'<table class="{cls}"{narrow}>', "<colgroup>"]
     total = sum(c["w"] for c in cols)
     for c in cols:
         out.append(f'<col style="width:{100.0 * c["w"] / total:.2f}%">')

@@ -66,6 +66,8 @@ def table(t, textwidth_cm):
     kind = t.get("latex", "longtable")
     sep = 0.42  # 2 x \tabcolsep (6pt) in cm
     total = sum(c["w"] for c in cols)
+    if t.get("width_pct"):
+        textwidth_cm = textwidth_cm * t["width_pct"] / 100
     usable = textwidth_cm - n * sep - 0.1
     widths = [usable * c["w"] / total for c in cols]
     bar = "|" if ruled and t.get("style") != "hrules" else ""
