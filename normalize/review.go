@@ -20,8 +20,10 @@ var reviewTypes = []struct {
 	{"DARDR", regexp.MustCompile(`(?i)domestic abuse[- ]related death review|\bDARDR\b`)},
 	{"DHR", regexp.MustCompile(`(?i)domestic homicide review|\bDHR\d*\b|\d_DHR\b`)},
 	{"SAR", regexp.MustCompile(`(?i)safeguarding adults? review|\bSAR\d*\b`)},
-	{"LCSPR", regexp.MustCompile(`(?i)local child safeguarding practice review|\bLCSPR\b`)},
-	{"CSPR", regexp.MustCompile(`(?i)child safeguarding practice review|\bCSPR\b`)},
+	// A local child safeguarding practice review is the CSPR of the
+	// statutory framework (the national panel's reviews are national
+	// reviews): one type to count, whether "Local" is printed or not.
+	{"CSPR", regexp.MustCompile(`(?i)child safeguarding practice review|\bL?CSPR\b`)},
 	{"SCR", regexp.MustCompile(`(?i)serious case review|\bSCR\d*\b`)},
 	{"MHHR", regexp.MustCompile(`(?i)mental health homicide review|independent (mental health )?(homicide )?investigation|\bMHHR\b`)},
 	{"SUSR", regexp.MustCompile(`(?i)single unified safeguarding review|\bSUSR\b`)},
@@ -30,12 +32,12 @@ var reviewTypes = []struct {
 }
 
 // ReviewType returns the review types a text names, in the order above,
-// joined by "/" for a joint review ("DHR/SAR"); LCSPR is not also CSPR.
+// joined by "/" for a joint review ("DHR/SAR").
 func ReviewType(text string) string {
 	var codes []string
 	for _, t := range reviewTypes {
 		loc := t.re.FindStringIndex(text)
-		if loc == nil || (t.code == "CSPR" && contains(codes, "LCSPR")) {
+		if loc == nil {
 			continue
 		}
 		if !acronymOK(text, t.re) {

@@ -146,3 +146,24 @@ func TestUpgradeFromSchema3(t *testing.T) {
 	mustLoad(t, db, fixture("d.pdf", "d", diana, dianaRows()))
 	checkFTS(t, db)
 }
+
+// A review typed LCSPR by an earlier build is a CSPR after the upgrade,
+// alone or in a joint review, and other types are left alone.
+func TestUpgradeLCSPRIsCSPR(t *testing.T) {
+	path := oldDB(t, 7, `
+INSERT INTO reviews (id, review_type, area, pseudonym, name_key) VALUES
+ (1, 'LCSPR', 'Leeds', 'Child T', 'a'), (2, 'SAR/LCSPR', 'Leeds', 'Child U', 'b'),
+ (3, 'CSPR', 'Dorset', 'Child J', 'c'), (4, 'DHR', 'Sefton', 'Mary', 'd');`)
+	db, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var got string
+	if err := db.SQL().QueryRow(`SELECT group_concat(review_type, ',') FROM (SELECT review_type FROM reviews ORDER BY id)`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if want := "CSPR,SAR/CSPR,CSPR,DHR"; got != want {
+		t.Errorf("review types after upgrade: %s, want %s", got, want)
+	}
+}
