@@ -29,7 +29,7 @@ func (c layoutCols) col(x float64) int {
 // columnsOf derives the columns of a table from its header and the body
 // lines under it.
 func columnsOf(h header, p *Page, body []Line) layoutCols {
-	if xs := verticalsAcross(p.Rules, h.top, h.bot); len(xs) >= 3 {
+	if xs := tableVerticals(p.Rules, h); len(xs) >= 3 {
 		if c, ok := ruledColumns(h, xs, body); ok {
 			return c
 		}
@@ -65,6 +65,36 @@ func ruledColumns(h header, xs []float64, body []Line) (layoutCols, bool) {
 		c.bounds = append(c.bounds, hi)
 	}
 	return c, len(c.names) >= 2
+}
+
+// tableVerticals are the vertical rules across the header that bound the
+// table's columns. An outer one with no label beside it that the header's
+// horizontal rules stop short of is not the table's: a page decoration
+// running the height of the page past the table (a landscape page's running
+// header rule, turned with the page), which would add an empty column and
+// carry the table down past its last row.
+func tableVerticals(rules []Rule, h header) []float64 {
+	xs := verticalsAcross(rules, h.top, h.bot)
+	reaches := func(x float64) bool {
+		for _, r := range rules {
+			if !r.Vertical() && r.Y0 > h.top-8 && r.Y1 < h.bot+8 && r.X0 <= x+2 && r.X1 >= x-2 {
+				return true
+			}
+		}
+		return false
+	}
+	for len(xs) >= 3 {
+		n := len(xs)
+		switch {
+		case labelIn(h.labels, xs[n-2], xs[n-1]) == "" && reaches(xs[n-2]) && !reaches(xs[n-1]):
+			xs = xs[:n-1]
+		case labelIn(h.labels, xs[0], xs[1]) == "" && reaches(xs[1]) && !reaches(xs[0]):
+			xs = xs[1:]
+		default:
+			return xs
+		}
+	}
+	return xs
 }
 
 // labelIn joins the header words whose centre lies in [lo, hi).

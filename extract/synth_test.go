@@ -29,6 +29,9 @@ type synthSpec struct {
 	// repeat of the header, as a template row that is part of the header.
 	RepeatInstruction bool   `json:"repeat_instruction"`
 	Footer            string `json:"footer"` // drawn on every page, "#" becomes the page number
+	// EdgeRule draws a vertical rule the height of each page, right of the
+	// table (a landscape page's running-header rule, turned with the page).
+	EdgeRule bool `json:"edge_rule"`
 	// OpenBands draws theme rows with no vertical rules, as a spreadsheet
 	// prints a merged row without borders between boxed rows.
 	OpenBands bool        `json:"open_bands"`
@@ -86,6 +89,10 @@ func (s *synth) page() *synthPage { return s.pages[len(s.pages)-1] }
 func (s *synth) newPage() {
 	s.pages = append(s.pages, &synthPage{})
 	s.y = synTop
+	if s.spec.EdgeRule {
+		x := s.bounds[len(s.bounds)-1] + 20
+		s.page().rules = append(s.page().rules, Rule{X0: x, Y0: 20, X1: x, Y1: s.spec.PageHeight - 20})
+	}
 	if s.spec.Footer != "" {
 		n := len(s.pages)
 		s.text(synLeft, s.spec.PageHeight-20, strings.ReplaceAll(s.spec.Footer, "#", itoa(n)))
