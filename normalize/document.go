@@ -29,6 +29,16 @@ func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	if d.review.Area == "" {
 		d.areaFromLeads() // reads cells: after the cleaner
 	}
+	if d.review.Area == "" {
+		// Last: the place the trust that publishes the plan is named
+		// for (a mental health homicide review's plan is the trust's).
+		if a := d.reg.TrustArea(strings.Join(titleLines(doc), "\n")); a != "" {
+			d.review.Area, d.review.AreaSource = a, "title_trust"
+			if ar := d.reg.Area(a); ar != nil {
+				d.review.AreaCode = ar.Code
+			}
+		}
+	}
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
 	d.codes = FindCodes(pageTexts(doc))
 	d.owner = d.titleTrust()

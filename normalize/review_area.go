@@ -172,3 +172,43 @@ func allGeneric(s string, generic func(string) bool) bool {
 	}
 	return true
 }
+
+// trustRE reads an NHS trust's name on a line of its own: the words before
+// "NHS ... Trust".
+var trustRE = regexp.MustCompile(`^\s*(?:The\s+)?(` + placeWords + `)\s+NHS\s+(?:Foundation\s+)?Trust\s*$`)
+
+// trustWords describe a trust, not its place ("Partnership", "Mental
+// Health", "Teaching Hospitals").
+var trustWords = map[string]bool{"partnership": true, "health": true, "healthcare": true, "care": true, "community": true,
+	"mental": true, "teaching": true, "university": true, "hospital": true, "hospitals": true, "services": true,
+	"integrated": true, "and": true, "social": true, "foundation": true, "children's": true, "childrens": true}
+
+// TrustArea is the place the one NHS trust named on a line of the text is
+// named for ("Severnvale Partnership NHS Foundation Trust" is Severnvale):
+// a known area, or, for a trust the registry does not know, a place of one
+// or two words that names no known area; "" when the text names no such
+// trust or more than one place.
+func (r *Registry) TrustArea(text string) string {
+	found := ""
+	for _, l := range strings.Split(text, "\n") {
+		m := trustRE.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		ws := strings.Fields(m[1])
+		for len(ws) > 0 && trustWords[strings.ToLower(ws[len(ws)-1])] {
+			ws = ws[:len(ws)-1]
+		}
+		place := strings.Join(ws, " ")
+		if a := r.Area(place); a != nil {
+			place = a.Name
+		} else if len(ws) == 0 || len(ws) > 2 || strings.Contains(place, " and ") || len(r.FindIn(l, Context{})) > 0 {
+			place = "" // a trust we know is named for no area ("Oxleas", "Mersey Care")
+		}
+		if place == "" || found != "" && found != place {
+			return ""
+		}
+		found = place
+	}
+	return found
+}
