@@ -42,3 +42,30 @@ func TestStatusClauseAndDate(t *testing.T) {
 		t.Errorf("status date: %+v", d)
 	}
 }
+
+// StillOpen reads the cleaned text, as ParseStatus does: a no-break space
+// between "under" and "way", or a blank first line (a cell whose text
+// starts on its second line), does not hide the words (surviving mutant of
+// status.go: the text was read uncleaned).
+func TestStillOpenCleaned(t *testing.T) {
+	for _, in := range []string{
+		"Standard amended. Audit under\u00a0way; early findings show the reason recorded.",
+		"\n\nSample review found gaps. Refresher guidance in preparation.",
+	} {
+		if got := StillOpen(in).Status; got != StatusOngoing {
+			t.Errorf("StillOpen(%q) = %q, want %q", in, got, StatusOngoing)
+		}
+	}
+}
+
+// A printed clause of exactly 80 bytes is "at most 80 bytes" (firstClause's
+// contract): it is kept whole, with no ellipsis.
+func TestStatusClauseOf80Bytes(t *testing.T) {
+	clause := "Completed " + strings.Repeat("x", 70)
+	if len(clause) != 80 {
+		t.Fatalf("clause is %d bytes", len(clause))
+	}
+	if got := ParseStatus(clause).Printed; got != clause {
+		t.Errorf("80-byte clause printed as %q", got)
+	}
+}
