@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // A lead cell listing more than eight bodies between commas (past the
 // limit up to which group keeps runs of pieces together) still gives each
@@ -55,6 +59,75 @@ func TestAgencyLeadLabel(t *testing.T) {
 		as := r.Agencies(cell, Context{})
 		if len(as) != 1 || !as[0].Matched || as[0].Canonical != "Merseyside Police" {
 			t.Errorf("%q: %+v", cell, as)
+		}
+	}
+}
+
+// Cells that the cutting rules of agency.go must read (surviving mutants of
+// make mutate). The expected agencies are the bodies the cells name.
+func TestAgencyCuts(t *testing.T) {
+	r := registry(t)
+	show := func(as []Agency) []string {
+		var s []string
+		for _, a := range as {
+			s = append(s, showAgency(a))
+		}
+		return s
+	}
+	// The longest run of pieces that names one body is kept together:
+	// "Kent and Medway NHS" is a name too, but the trust goes on to "and
+	// Social Care Partnership Trust".
+	as := r.Agencies("Kent and Medway NHS and Social Care Partnership Trust and Kent Police", Context{})
+	if len(as) != 2 || as[0].Canonical != "Kent and Medway NHS and Social Care Partnership Trust" || as[1].Canonical != "Kent Police" {
+		t.Errorf("longest run: %q", show(as))
+	}
+	// A placeholder or an empty piece between commas names no body.
+	for _, cell := range []string{"Merseyside Police, TBC", "Merseyside Police, , Kent Police"} {
+		for _, a := range r.Agencies(cell, Context{}) {
+			if !a.Matched {
+				t.Errorf("%q: a piece that names no body gave %q", cell, showAgency(a))
+			}
+		}
+	}
+	// A department named after the last body is that body's unit.
+	as = r.Agencies("Merseyside Police, Mersey Care NHS Foundation Trust, Safeguarding Team", Context{})
+	if len(as) != 2 || as[1].Canonical != "Mersey Care NHS Foundation Trust" || as[1].Unit != "Safeguarding Team" || as[0].Unit != "" {
+		t.Errorf("department after its body: %q", show(as))
+	}
+	// An unmatched body named beside a matched one is kept (only roles and
+	// single common words are dropped): "Nacro", a charity, is one word but
+	// no English word.
+	for cell, want := range map[string]string{
+		"Merseyside Police, Acme Housing Group": "Acme Housing Group",
+		"Merseyside Police, Nacro":              "Nacro",
+	} {
+		as = r.Agencies(cell, Context{})
+		if len(as) != 2 || as[1].Canonical != want || as[1].Matched {
+			t.Errorf("unmatched body beside a matched one: %q", show(as))
+		}
+	}
+}
+
+// Every entry that owns an order-free key is found by it, whatever the
+// order of the words: the first entry of the registry too.
+func TestFindOrderFree(t *testing.T) {
+	r := registry(t)
+	n := 0
+	for bk, id := range r.bag {
+		ws := strings.Fields(strings.TrimPrefix(bk, "bag:"))
+		if id < 0 || len(ws) < 2 {
+			continue
+		}
+		slices.Reverse(ws)
+		k := strings.Join(ws, " ")
+		if _, exact := r.exact[k]; exact {
+			continue
+		}
+		if got, _ := r.find(k); got != id {
+			t.Errorf("find(%q) = %d, want entry %d (%s)", k, got, id, r.entries[id].Canonical)
+			if n++; n > 5 {
+				break
+			}
 		}
 	}
 }
