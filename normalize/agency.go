@@ -172,7 +172,7 @@ func (r *Registry) pieces(pieces []string, lvl int, ctx Context) []Agency {
 
 // commonWord reports a single English word ("Health"), no agency's name.
 func commonWord(s string) bool {
-	return !strings.Contains(s, " ") && s != strings.ToUpper(s) && wordList()[strings.ToLower(s)]
+	return !strings.Contains(s, " ") && s != strings.ToUpper(s) && inWordList(strings.ToLower(s))
 }
 
 // tidyName trims what surrounds a name: bullets, labels, quotes, full stops.
@@ -199,7 +199,7 @@ func (r *Registry) Match(name string, ctx Context) (Agency, bool) {
 	for _, n := range append(tries, inner...) {
 		if id, k := r.lookup(n, ctx.Area); id >= 0 {
 			a := r.agency(name, id)
-			a.MatchedName = r.keyName[k]
+			a.MatchedName = r.nameOfKey(k)
 			if fid, ok := r.formerKey[k]; ok && fid == id && a.Former == "" {
 				a.Former = a.MatchedName
 			}
@@ -235,11 +235,11 @@ func (r *Registry) lookup(name, area string) (int, string) {
 // find looks a key up exactly, then order-free; it returns the entry and
 // the key that matched.
 func (r *Registry) find(k string) (int, string) {
-	if id, ok := r.exact[k]; ok && id >= 0 {
+	if id, ok := r.keyID(r.exact, k); ok && id >= 0 {
 		return id, k
 	}
 	bk := "bag:" + bagKey(k)
-	if id, ok := r.bag[bk]; ok && id >= 0 {
+	if id, ok := r.keyID(r.bag, bk); ok && id >= 0 {
 		return id, bk
 	}
 	return -1, ""

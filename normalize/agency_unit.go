@@ -70,11 +70,11 @@ func (r *Registry) unitOf(name string, ctx Context) (Agency, bool) {
 			return Agency{}, false
 		}
 		body := r.agency(name, id)
-		body.MatchedName = r.keyName[mk]
+		body.MatchedName = r.nameOfKey(mk)
 		if area := r.councilArea[body.Canonical]; area != "" {
 			if sid, sk := r.find(nameKey(area + " " + strings.Join(rest, " "))); sid >= 0 {
 				a := r.agency(name, sid)
-				a.MatchedName = r.keyName[sk]
+				a.MatchedName = r.nameOfKey(sk)
 				if a.Canonical == body.Canonical {
 					return a, true
 				}

@@ -70,7 +70,7 @@ func (r *Registry) addCouncil(a *Area, aliases []string) {
 // is an alias of the brand "Safer Sefton Together").
 func (r *Registry) areaBody(name, sector string, unit bool, council string) int {
 	k := nameKey(name)
-	if id, ok := r.exact[k]; ok && id >= 0 && r.curated[k] {
+	if id, ok := r.keyID(r.exact, k); ok && id >= 0 && r.curated[k] {
 		if _, own := r.byName[name]; !own {
 			return id
 		}

@@ -83,7 +83,7 @@ func (r *Registry) namesOf(id int, former []string) (formerNames, aliases []stri
 	formerNames = append([]string{}, former...)
 	for _, n := range r.names[id] {
 		k := nameKey(n)
-		if seen[n] || r.exact[k] != id {
+		if eid, _ := r.keyID(r.exact, k); seen[n] || eid != id {
 			continue
 		}
 		seen[n] = true

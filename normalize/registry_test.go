@@ -42,7 +42,10 @@ func TestRegistryCoverage(t *testing.T) {
 
 // TestRegistryUnambiguous: no two curated lines give one name to two bodies.
 func TestRegistryUnambiguous(t *testing.T) {
-	r := registry(t)
+	r, err := buildRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for k, id := range r.exact {
 		if id < 0 {
 			t.Errorf("name key %q names two bodies", k)

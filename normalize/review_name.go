@@ -282,7 +282,7 @@ func (r *Registry) knownAs(w string) bool {
 	if id < 0 {
 		return false
 	}
-	orig := r.keyName[mk]
+	orig := r.nameOfKey(mk)
 	return !(orig == strings.ToUpper(orig) && w != strings.ToUpper(w))
 }
 
