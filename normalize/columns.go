@@ -50,7 +50,7 @@ var headerRules = []struct {
 	{FieldOutcome, regexp.MustCompile(`\boutcomes?\b|success (measure|criteria)|\bmeasures? of success|\bimpact\b|expected result`)},
 	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b`)},
 	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b|\brecipients?\b`)},
-	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b`)},
+	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b|\bwe (will|shall) do\b|\bwill be done\b`)},
 	{FieldRecommendation, regexp.MustCompile(`recommend|\bissues?\b|\blearning\b|\bfindings?\b|\bwhat\b`)},
 }
 

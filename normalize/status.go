@@ -28,15 +28,15 @@ var statusPhrases = []struct {
 	status string
 	re     *regexp.Regexp
 }{
-	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b`)},
+	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b|^not (yet )?met(\s*$|\s*[:.;,–-])`)},
 	{StatusOngoing, regexp.MustCompile(`^(not (yet )?(fully )?complete[d]?|incomplete|not (fully )?implemented|partially (complete[d]?|implemented|achieved|met)|part(ly)? complete[d]?|partial)\b`)},
 	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|being progressed|work (is )?(on[\s-]?going|in progress|continuing))\b`)},
-	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done)\b`)},
+	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done)\b|^met(\s*$|\s*[:.;,–-])`)},
 }
 
 // statusFiller is what may come before the status words: "Status:",
-// "Update:", "Action", "This action has been", a date.
-var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|rag|action|this action|recommendation|this recommendation|rec|now|is|has|have|been|was|were|are|the)\b[\s:.\-–]*)+`)
+// "Update:", "Action", "This action has been", "We have", "Work is", a date.
+var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|rag|action|this action|recommendation|this recommendation|rec|now|is|has|have|been|was|were|are|the|we|work|it)\b[\s:.\-–]*)+`)
 
 // ParseStatus reads a status from the opening words of a status, update
 // or completion cell: "Completed: ...", "Ongoing", "On-going", "On going",

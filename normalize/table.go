@@ -24,7 +24,8 @@ func readColumns(hdrs []string) columns {
 		if f == "" {
 			continue
 		}
-		if _, seen := c.idx[f]; !seen || (f == FieldUpdate && asOf >= c.asOf) {
+		if j, seen := c.idx[f]; !seen || (f == FieldUpdate && asOf >= c.asOf) ||
+			f == FieldRecommendation && recommendWord(h) && !recommendWord(hdrs[j]) {
 			c.idx[f] = i
 			if f == FieldUpdate && asOf != "" {
 				c.asOf = asOf
@@ -34,8 +35,25 @@ func readColumns(hdrs []string) columns {
 			c.asOf = asOf
 		}
 	}
+	// A completion date with no target date beside it is the date the
+	// action is to be complete by ("Completion date", "Date of
+	// completion"), unless it says the action was completed ("Date
+	// completed", "Date achieved").
+	if i, ok := c.idx[FieldCompletion]; ok {
+		if _, target := c.idx[FieldTargetDate]; !target && !doneDateRE.MatchString(headerKey(hdrs[i])) {
+			c.idx[FieldTargetDate] = i
+			delete(c.idx, FieldCompletion)
+		}
+	}
 	return c
 }
+
+// doneDateRE: a completion column's header that says the action was done.
+var doneDateRE = regexp.MustCompile(`\b(completed|achieved|closed|actual|and outcome)\b`)
+
+// recommendWord: the header names the recommendation itself, not a finding
+// or issue that led to it.
+func recommendWord(h string) bool { return strings.Contains(headerKey(h), "recommend") }
 
 // header is the printed header of a field's column, or "".
 func (c columns) header(field string) string {
@@ -96,6 +114,13 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 	d.setReview(&rec)
 	d.setScope(&rec)
 	d.setAgencies(&rec)
+	if _, agency := cols.idx[FieldLeadAgency]; !agency && rec.LeadAgency == "" {
+		// With no agency column, the lead the plan prints is its officer
+		// column ("Owner", "Person responsible"): that is the lead as
+		// printed, while the canonical agencies come from what it names,
+		// the heading or the trust whose plan it is (setAgencies).
+		rec.LeadAgency = rec.LeadOfficer
+	}
 	d.setDates(&rec, r)
 	d.setStatus(&rec, cols, r)
 	return rec
