@@ -42,7 +42,7 @@ var headerRules = []struct {
 	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or|and) regional\b|^level$`)},
 	{FieldRAG, regexp.MustCompile(`\brag\b|\bred amber green\b|progress indicator|\brating\b`)},
 	{FieldMilestone, regexp.MustCompile(`\bmilestones?\b`)},
-	{FieldTargetDate, regexp.MustCompile(`\btarget\b|\btimescales?\b|\bdeadline\b|\bby when\b|\btime ?frame\b|\bdue\b|^date$`)},
+	{FieldTargetDate, regexp.MustCompile(`\btarget\b|\btimescales?\b|\bdeadline\b|\bby when\b|\btime ?frame\b|\bdue\b|^date$|^when$`)},
 	{FieldCompletion, regexp.MustCompile(`date (of )?complet|complet\w* date|date complet|date achieved|date closed`)},
 	{FieldStatus, regexp.MustCompile(`\bstatus\b|complete y ?n|complete\?|completed\?|^complete$|^completed$|open closed|^closed$`)},
 	{FieldUpdate, regexp.MustCompile(`\bupdates?\b|progress|\bcomments?\b|agency response|position statement|current position`)},
