@@ -139,3 +139,27 @@ func TestCellsMended(t *testing.T) {
 		t.Errorf("cell list headers %q", got)
 	}
 }
+
+// With no agency column, the officer column is the lead as printed, and
+// the canonical agency still comes from what it names or from the trust
+// whose plan it is; with an agency column, the officer stays apart.
+func TestLeadFromOfficer(t *testing.T) {
+	n := newTestNormalizer(t)
+	for _, c := range []struct{ title, input, lead, agency string }{
+		{"Mersey Care NHS Foundation Trust\nMental Health Homicide Review: Mr A",
+			"Ref | Action | Person responsible | Target date\nR1 | Audit risk assessments | Head of Clinical Audit | March 2025", "Head of Clinical Audit", "Mersey Care NHS Foundation Trust"},
+		{"Safeguarding Adults Review: Adult D",
+			"Ref | Action | Owner | Due\nJ1 | Revise the protocol | Wirral Council (Adult Services) | Dec 2024", "Wirral Council (Adult Services)", "Wirral Metropolitan Borough Council"},
+		{"Safeguarding Adults Review: Adult D",
+			"No. | Action | Agency | Lead officer\n1 | Revise the protocol | Wirral Council | Head of Safeguarding", "Wirral Council", "Wirral Metropolitan Borough Council"},
+	} {
+		res := n.Document(tableDoc(ddCase{opts: map[string]string{"title": c.title}, input: c.input}))
+		if len(res.Records) != 1 {
+			t.Fatalf("%q: %d records", c.input, len(res.Records))
+		}
+		r := res.Records[0]
+		if r.LeadAgency != c.lead || strings.Join(r.Agencies, "; ") != c.agency {
+			t.Errorf("%q: lead %q agencies %q, want %q and %q", c.input, r.LeadAgency, r.Agencies, c.lead, c.agency)
+		}
+	}
+}
