@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -22,17 +23,36 @@ func (b *builder) continuation(cells [][]cellLine) bool {
 		return numberOfCells(cells, b.cols) == ""
 	}
 	last := g.rows[len(g.rows)-1]
+	foot := rowFoot(last)
 	for c := range cells {
 		if len(cells[c]) == 0 || len(last.cells[c]) == 0 {
 			continue
 		}
-		prev := last.cells[c][len(last.cells[c])-1].text
+		pl := last.cells[c][len(last.cells[c])-1]
+		if pl.page != last.pageLast || foot-pl.bot > 0.5*(pl.bot-pl.top) {
+			continue // the cell ended above the break: it was whole
+		}
+		prev := pl.text
 		next := cells[c][0].text
 		if !endsSentence(prev) && (startsLower(next) || endsMidPhrase(prev)) {
 			return true
 		}
 	}
 	return false
+}
+
+// rowFoot is the bottom of a row's lowest line on its last page. Only a
+// cell whose text reaches it can have been cut by the page break: a cell
+// that ended higher up ("tbc" beside a three-line issue) was whole, and
+// what starts the next page beside it is another row's.
+func rowFoot(r *rowAcc) float64 {
+	foot := math.Inf(-1)
+	for _, c := range r.cells {
+		if n := len(c); n > 0 && c[n-1].page == r.pageLast {
+			foot = math.Max(foot, c[n-1].bot)
+		}
+	}
+	return foot
 }
 
 // freshAction: a band at the top of a page, under the merged cells of a
