@@ -10,16 +10,17 @@ import (
 // docState is what normalizing one document learns before its rows: the
 // review, the cleaner that knows the document's words, and the colour key.
 type docState struct {
-	reg      *Registry
-	doc      *extract.Document
-	review   Review
-	clean    *Cleaner
-	legend   Legend
-	codes    Codes   // status codes the plan's key explains
-	trust    string  // the document's one NHS trust, for "The Trust"
-	owner    string  // the NHS trust the title names, whose plan this is
-	heading  *Agency // the body named in the heading above the current table
-	warnings []string
+	reg        *Registry
+	doc        *extract.Document
+	review     Review
+	clean      *Cleaner
+	legend     Legend
+	codes      Codes    // status codes the plan's key explains
+	codeLabels []string // the labels of its key lines, compacted (compactKey)
+	trust      string   // the document's one NHS trust, for "The Trust"
+	owner      string   // the NHS trust the title names, whose plan this is
+	heading    *Agency  // the body named in the heading above the current table
+	warnings   []string
 }
 
 func (n *Normalizer) newDocState(doc *extract.Document) *docState {
@@ -41,6 +42,7 @@ func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 	}
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))
 	d.codes = FindCodes(pageTexts(doc))
+	d.codeLabels = FindCodeLabels(pageTexts(doc))
 	d.owner = d.titleTrust()
 	d.trust = d.findTrust()
 	return d

@@ -36,6 +36,11 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 			break
 		}
 	}
+	if rec.Status == "" {
+		if st, h := d.labelCodeStatus(cols, r); st.Status != "" {
+			rec.setStatus(st, h)
+		}
+	}
 	d.refineNo(rec, cols, r)
 	if rec.Status == "" && rec.RAG != "" && d.legend[rec.RAG] != "" {
 		rec.Status, rec.StatusPrinted = d.legend[rec.RAG], rec.RAG

@@ -3,6 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
+
+	"github.com/actionplan/actionplan/extract"
 )
 
 // Status keys: a plan may print its status as letter codes ("C", "IP",
@@ -19,7 +21,7 @@ type Codes map[string]string
 
 // codeRE finds "CODE =" in a key line: a code of one to four capitals, or
 // a colour word.
-var codeRE = regexp.MustCompile(`(?:^|[\s,;:(/])([A-Z]{1,4}|(?i:red|amber|green|blue|yellow|grey|purple))\s*=\s*`)
+var codeRE = regexp.MustCompile(`(?:^|[\s,;:(/])([A-Z]{1,4}|[0-9]|(?i:red|amber|green|blue|yellow|grey|purple))\s*=\s*`)
 
 var keyLead = regexp.MustCompile(`(?i)^\s*(status |rag |colour |progress )?(key|legend)\b`)
 
@@ -50,6 +52,57 @@ func FindCodes(lines []string) Codes {
 	return c
 }
 
+// FindCodeLabels reads the labels of the document's key lines: the words
+// before the first code ("Assurance level: 1 = not started; 2 = ..."
+// gives "assurance level"), lower-cased without spaces, so that a column
+// printed under that name is read through the key whatever it is called.
+func FindCodeLabels(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		ms := codeRE.FindAllStringSubmatchIndex(l, -1)
+		if len(ms) < 2 {
+			continue
+		}
+		label := strings.TrimRight(strings.TrimSpace(l[:ms[0][2]]), ":-–— ")
+		if n := len(strings.Fields(label)); n == 0 || n > 4 {
+			continue
+		}
+		if k := compactKey(label); k != "key" && k != "legend" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// compactKey is a header or label lower-cased, without punctuation or
+// spaces: a narrow column may break its header inside a word
+// ("Assuranc e level").
+func compactKey(s string) string { return strings.ReplaceAll(headerKey(s), " ", "") }
+
+// labelCodeStatus reads a row's status from a column named as a key's
+// label ("Assurance level") whose cell is one of the key's codes ("4").
+func (d *docState) labelCodeStatus(cols columns, r extract.Row) (Status, string) {
+	for i, h := range cols.headers {
+		if i >= len(r.Cells) || !containsStr(d.codeLabels, compactKey(h)) {
+			continue
+		}
+		cell := strings.Trim(d.clean.Clean(r.Cells[i]), " .")
+		if st := d.codes[strings.ToUpper(cell)]; st != "" && codeCell.MatchString(cell) {
+			return Status{Status: st, Printed: cell}, h
+		}
+	}
+	return Status{}, ""
+}
+
+func containsStr(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
 // defaultCodes are the codes plans use without always explaining them.
 var defaultCodes = map[string]string{
 	"C": StatusCompleted, "CO": StatusCompleted, "COMP": StatusCompleted, "D": StatusCompleted,
@@ -57,7 +110,7 @@ var defaultCodes = map[string]string{
 	"NS": StatusNotStarted, "NYS": StatusNotStarted, "NST": StatusNotStarted,
 }
 
-var codeCell = regexp.MustCompile(`^[A-Za-z]{1,4}$`)
+var codeCell = regexp.MustCompile(`^([A-Za-z]{1,4}|[0-9])$`)
 
 // codeStatus reads a status or RAG cell that holds a code alone ("C",
 // "NYS"): through the plan's key, else the usual codes.
