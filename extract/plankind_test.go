@@ -158,6 +158,8 @@ func TestOtherDocKind(t *testing.T) {
 		{[]string{"Domestic Homicide Review: Samira", "Action Plan", "Minutes of the panel are kept by the chair"}, ""},
 		{[]string{"Safeguarding Adults Review: Adult T", "Recommendations to the Board"}, ""},
 		{[]string{"Domestic Homicide Review: Anna", "Overview report"}, ""},
+		{[]string{"Wexbury City Council - Internal Audit Service", "Adult Safeguarding: Referral Handling", "Final audit report 2025/14"}, "internal audit"},
+		{[]string{"Safeguarding Adults Review: Adult T", "Action plan following the audit report"}, ""},
 	} {
 		doc := &Document{Pages: []Page{{}}}
 		for i, s := range c.title {
