@@ -30,6 +30,7 @@ func (c layoutCols) col(x float64) int {
 // lines under it.
 func columnsOf(h header, p *Page, body []Line) layoutCols {
 	if xs := tableVerticals(p.Rules, h); len(xs) >= 3 {
+		h.labels = dropGroupLabels(h.labels, xs, p.Rules)
 		if c, ok := ruledColumns(h, xs, body); ok {
 			return c
 		}
@@ -95,6 +96,125 @@ func tableVerticals(rules []Rule, h header) []float64 {
 		}
 	}
 	return xs
+}
+
+// dropGroupLabels leaves out a two-level header's upper label: words on
+// one line, set across an inner column bound ("Progress" over "Update
+// (October 2025)" and "RAG"), that name the columns under them as a group,
+// not either column. A word that straddles a bound with a quarter of its
+// width or more on each side marks the group; its neighbours on the line,
+// no further than a space apart, go with it. A label that only pokes over
+// its border is kept.
+func dropGroupLabels(labels []label, xs []float64, rules []Rule) []label {
+	if len(xs) < 3 {
+		return labels
+	}
+	// below: a header word under line top in the column between a and b.
+	below := func(top, a, b float64) bool {
+		for _, l := range labels {
+			for _, w := range l.words {
+				if cx := (w.X0 + w.X1) / 2; w.Top > top+0.5*w.Size && cx > a && cx < b {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	straddles := func(w Word) bool {
+		for k, b := range xs[1 : len(xs)-1] {
+			if q := 0.25 * (w.X1 - w.X0); w.X0 < b-q && w.X1 > b+q {
+				return true
+			}
+			// The word's cell runs on over the bound: no rule at the
+			// bound beside the word's line, over columns labelled below.
+			cx := (w.X0 + w.X1) / 2
+			a, c := xs[k], xs[k+2]
+			if cx > a && cx < c && len(verticalsAcross(nearX(rules, b), w.Top, w.Bottom)) == 0 &&
+				below(w.Top, a, b) && below(w.Top, b, c) {
+				return true
+			}
+		}
+		return false
+	}
+	var group []Word
+	for _, l := range labels {
+		for _, w := range l.words {
+			if straddles(w) {
+				group = append(group, w)
+			}
+		}
+	}
+	if len(group) == 0 {
+		return labels
+	}
+	inGroup := func(w Word) bool {
+		for _, g := range group {
+			sameLine := math.Abs(w.Top-g.Top) < 0.5*w.Size
+			if sameLine && (w.X1 >= g.X0-0.6*w.Size && w.X0 <= g.X1+0.6*w.Size) && !ruleParts(rules, w, g) {
+				return true
+			}
+		}
+		return false
+	}
+	// Neighbours join the group one space at a time.
+	for grown := true; grown; {
+		grown = false
+		for _, l := range labels {
+			for _, w := range l.words {
+				if !containsWord(group, w) && inGroup(w) {
+					group, grown = append(group, w), true
+				}
+			}
+		}
+	}
+	out := make([]label, 0, len(labels))
+	for _, l := range labels {
+		var ws []Word
+		for _, w := range l.words {
+			if !containsWord(group, w) {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) > 0 {
+			l.words, l.x0, l.x1 = ws, ws[0].X0, ws[0].X1
+			for _, w := range ws {
+				l.x0, l.x1 = math.Min(l.x0, w.X0), math.Max(l.x1, w.X1)
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ruleParts: a vertical rule parts two words of one line.
+func ruleParts(rules []Rule, a, b Word) bool {
+	lo, hi := math.Min(a.X1, b.X1), math.Max(a.X0, b.X0)
+	for _, x := range verticalsAcross(rules, a.Top, a.Bottom) {
+		if x > lo-1 && x < hi+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearX keeps the vertical rules within two points of x.
+func nearX(rules []Rule, x float64) []Rule {
+	var out []Rule
+	for _, r := range rules {
+		if r.Vertical() && math.Abs((r.X0+r.X1)/2-x) <= 2 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func containsWord(ws []Word, w Word) bool {
+	for _, x := range ws {
+		if x.X0 == w.X0 && x.Top == w.Top && x.Text == w.Text {
+			return true
+		}
+	}
+	return false
 }
 
 // labelIn joins the header words whose centre lies in [lo, hi).

@@ -32,10 +32,19 @@ type synthSpec struct {
 	// EdgeRule draws a vertical rule the height of each page, right of the
 	// table (a landscape page's running-header rule, turned with the page).
 	EdgeRule bool `json:"edge_rule"`
+	// Group prints a two-level header: a label over columns First..Last
+	// in a band above the column labels, with no rule between those
+	// columns in that band (a merged cell).
+	Group *synthGroupLabel `json:"group"`
 	// OpenBands draws theme rows with no vertical rules, as a spreadsheet
 	// prints a merged row without borders between boxed rows.
 	OpenBands bool        `json:"open_bands"`
 	Want      []synthWant `json:"want"`
+}
+
+type synthGroupLabel struct {
+	Label       string `json:"label"`
+	First, Last int
 }
 
 type synthGroup struct {
@@ -247,7 +256,36 @@ func (s *synth) header() {
 	if s.spec.Ruled {
 		s.hrule(top, allCols(len(s.spec.Columns)))
 	}
-	s.row(s.spec.Columns, false)
+	if g := s.spec.Group; g != nil {
+		// The other columns' labels stand at the top of cells merged down
+		// both bands, beside the group's label; the group's columns are
+		// labelled in the lower band.
+		mid := top + 2*synPad + synPitch
+		bot := mid + 2*synPad + synPitch
+		s.text(s.bounds[g.First]+synPad, top+synPad+synSize, g.Label)
+		for c, name := range s.spec.Columns {
+			y := top + synPad + synSize
+			if c >= g.First && c <= g.Last {
+				y = mid + synPad + synSize
+			}
+			s.text(s.bounds[c]+synPad, y, name)
+		}
+		for i, x := range s.bounds {
+			if i <= g.First || i > g.Last {
+				s.page().rules = append(s.page().rules, Rule{x, top, x, mid})
+			}
+			s.page().rules = append(s.page().rules, Rule{x, mid, x, bot})
+		}
+		var under []int
+		for c := g.First; c <= g.Last; c++ {
+			under = append(under, c)
+		}
+		s.hrule(mid, under)
+		s.hrule(bot, allCols(len(s.spec.Columns)))
+		s.y = bot
+	} else {
+		s.row(s.spec.Columns, false)
+	}
 	if len(s.pages) > 1 && s.spec.RepeatInstruction && len(s.spec.Instruction) > 0 {
 		s.row(s.spec.Instruction, false)
 	}
