@@ -57,6 +57,7 @@ func (d *DB) Document(ctx context.Context, sha256 string) (DocState, bool, error
 // unchanged since the last run needs no call at all.
 func (d *DB) Seen(ctx context.Context, in LoadInput) error {
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		ctx := stmtCtx(ctx)
 		s, ok, err := docBySHA(ctx, tx, in.SHA256)
 		if err != nil || !ok {
 			return errors.Join(err, errors.New("document not loaded"))

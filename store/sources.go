@@ -30,6 +30,7 @@ type SourceRecord struct {
 func (d *DB) RecordSources(ctx context.Context, runID int64, recs []SourceRecord) (int, error) {
 	n := 0
 	err := d.inTx(ctx, func(tx *sql.Tx) error {
+		ctx := stmtCtx(ctx)
 		find, err := tx.PrepareContext(ctx, `SELECT id FROM documents WHERE sha256 = ?`)
 		if err != nil {
 			return err
