@@ -31,13 +31,18 @@ func (n *Normalizer) newDocState(doc *extract.Document) *docState {
 		d.areaFromLeads() // reads cells: after the cleaner
 	}
 	if d.review.Area == "" {
-		// Last: the place the trust that publishes the plan is named
-		// for (a mental health homicide review's plan is the trust's).
-		if a := d.reg.TrustArea(strings.Join(titleLines(doc), "\n")); a != "" {
+		// Then the place the title block says the death happened ("...
+		// following a homicide in Saltburgh"), and last the place the
+		// trust that publishes the plan is named for (a mental health
+		// homicide review's plan is the trust's).
+		title := strings.Join(titleLines(doc), "\n")
+		if a := d.reg.IncidentArea(title); a != "" {
+			d.review.Area, d.review.AreaSource = a, "title_incident"
+		} else if a := d.reg.TrustArea(title); a != "" {
 			d.review.Area, d.review.AreaSource = a, "title_trust"
-			if ar := d.reg.Area(a); ar != nil {
-				d.review.AreaCode = ar.Code
-			}
+		}
+		if ar := d.reg.Area(d.review.Area); ar != nil {
+			d.review.AreaCode = ar.Code
 		}
 	}
 	d.legend = FindLegend(pageTexts(doc), keyRows(doc))

@@ -212,3 +212,41 @@ func (r *Registry) TrustArea(text string) string {
 	}
 	return found
 }
+
+// incidentRE finds the place a title block says the death happened: "a
+// homicide in Saltburgh", "the death of Ms H in Upper Wyre", "killed in
+// Leeds". The place is one to three capitalised words.
+var incidentRE = regexp.MustCompile(`(?i:homicides?|deaths?|killings?|murders?|died|killed)\s+(?:[^.;:]{0,60}?\s)??in\s+(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:upon|on|under)\s+)?\p{Lu}[\p{L}'’-]+){0,2})`)
+
+// notPlaces are capitalised words after "in" that are no area.
+var notPlaces = map[string]bool{"england": true, "wales": true, "scotland": true, "britain": true, "uk": true,
+	"the": true, "custody": true, "hospital": true, "prison": true}
+
+// IncidentArea is the area of the place the text says a death happened:
+// a known area by its canonical name, else the place as printed (one or
+// two words); "" when no such phrase names a place, or two phrases name
+// different places.
+func (r *Registry) IncidentArea(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	found := ""
+	for _, m := range incidentRE.FindAllStringSubmatch(text, -1) {
+		ws := strings.Fields(m[1])
+		for i, w := range ws {
+			if _, month := monthNames[strings.ToLower(w)]; month || notPlaces[strings.ToLower(w)] {
+				ws = ws[:i]
+				break
+			}
+		}
+		place := strings.Join(ws, " ")
+		if a := r.areaIn(place); a != "" {
+			place = a
+		} else if len(ws) == 0 || len(ws) > 2 {
+			continue
+		}
+		if found != "" && found != place {
+			return ""
+		}
+		found = place
+	}
+	return found
+}

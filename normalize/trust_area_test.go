@@ -27,3 +27,25 @@ func TestTrustArea(t *testing.T) {
 		}
 	}
 }
+
+// The place a title block says the death happened is an area of last
+// resort, before the trust's name.
+func TestIncidentArea(t *testing.T) {
+	r, err := LoadRegistry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]string{
+		{"Independent review commissioned by NHS England, following a homicide in\nSaltburgh in August 2022.", "Saltburgh"},
+		{"An independent investigation into the death of Ms H in Leeds in 2021", "Leeds"},
+		{"following the death of a man in August 2023", ""},
+		{"a homicide in England and Wales", ""},
+		{"a homicide in Saltburgh; the inquest into the death in Leeds", ""},
+		{"a homicide in the community", ""},
+		{"Mental Health Homicide Review: Mr W", ""},
+	} {
+		if got := r.IncidentArea(c[0]); got != c[1] {
+			t.Errorf("IncidentArea(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
