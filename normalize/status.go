@@ -112,11 +112,18 @@ var pendingRE = regexp.MustCompile(`(?i)\b(response|reply|decision|sign[- ]off|a
 
 // stillOpenRE finds words that say part of the action is still to come:
 // "Audit under way", "prompt not yet added", "guidance in preparation",
-// "Revision delayed", "No reply yet".
-var stillOpenRE = regexp.MustCompile(`(?i)\b(under ?way|not yet (added|agreed|complete[d]?|done|in place|issued|published|received|signed)|in preparation|being (developed|drafted|prepared|written)|delayed|postponed|no (reply|response) yet)\b`)
+// "Revision delayed", "No reply yet", "survey in progress", "Session
+// booked for December".
+var stillOpenRE = regexp.MustCompile(`(?i)\b(under ?way|in progress|not yet (added|agreed|complete[d]?|done|in place|issued|published|received|signed)|in preparation|being (developed|drafted|prepared|written)|delayed|postponed|no (reply|response) yet|(booked|scheduled|planned|arranged) for)\b`)
+
+// nothingLeftRE finds words that say no more is to be done on the action,
+// whatever else is awaited: "No reply yet, but nothing more for us to do",
+// "No further action required".
+var nothingLeftRE = regexp.MustCompile(`(?i)\b(nothing (more|further|else) (for us |for the \w+ )?to do|no further action (is )?(required|needed|to (be )?take[n]?))\b`)
 
 // StillOpen reads an update whose opening words give no status but whose
-// first paragraph says that part of the action is still to come: ongoing.
+// first paragraph says that part of the action is still to come: ongoing;
+// or that nothing more is to be done on it: completed.
 // It is the weakest reading, taken only when nothing else in the row (a
 // status, completion or RAG cell, a colour and its legend) gives a status.
 func StillOpen(text string) Status {
@@ -125,6 +132,9 @@ func StillOpen(text string) Status {
 		return Status{}
 	}
 	first, _, _ := strings.Cut(text, "\n")
+	if m := nothingLeftRE.FindString(first); m != "" {
+		return Status{Status: StatusCompleted, Printed: m}
+	}
 	if m := stillOpenRE.FindString(first); m != "" {
 		return Status{Status: StatusOngoing, Printed: m}
 	}

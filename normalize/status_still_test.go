@@ -13,6 +13,10 @@ func TestStillOpen(t *testing.T) {
 		"Completed. Audit under way to check it holds.":                               "", // the opening words give the status: not this reading's
 		"Briefing issued.\nSecond audit under way.":                                   "", // first paragraph only
 		"Case audit not yet started.":                                                 "", // not started is for the RAG or status cell to say
+		"Relaunch done in October 2025, survey in progress.":                          StatusOngoing,
+		"Briefing sent in September 2025. Session booked for December.":               StatusOngoing,
+		"Letter sent on 2 May 2025. No reply yet, but nothing more for us to do.":     StatusCompleted,
+		"Report shared with the panel. No further action required.":                   StatusCompleted,
 	} {
 		if got := StillOpen(in).Status; got != want {
 			t.Errorf("StillOpen(%q) = %q, want %q", in, got, want)
