@@ -28,10 +28,10 @@ var statusPhrases = []struct {
 	status string
 	re     *regexp.Regexp
 }{
-	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b|^not (yet )?met(\s*$|\s*[:.;,–-])`)},
+	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b|^not (yet )?met(\s*$|\s*[:.;,–-])|^(planned|scheduled)(\s*$|\s*[:.;,–-]|\s+for\b)|^0\s?%`)},
 	{StatusOngoing, regexp.MustCompile(`^(not (yet )?(fully )?complete[d]?|incomplete|not (fully )?implemented|partially (complete[d]?|implemented|achieved|met)|part(ly)? complete[d]?|partial)\b`)},
-	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|being progressed|work (is )?(on[\s-]?going|in progress|continuing))\b`)},
-	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done)\b|^met(\s*$|\s*[:.;,–-])`)},
+	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|commenced|being progressed|work (is )?(on[\s-]?going|in progress|continuing)|on (target|schedule)|behind schedule|slipped|on hold|paused|wip)\b|^[1-9][0-9]?\s?%`)},
+	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done|embedded|in place|delivered|signed off|business as usual|bau)\b|^met(\s*$|\s*[:.;,–-])|^100\s?%|^[✓✔☑]`)},
 }
 
 // statusFiller is what may come before the status words: "Status:",
