@@ -157,9 +157,9 @@ func endsInWordHyphen(s string) bool {
 	return unicode.IsLetter(lastRune(strings.TrimSuffix(s, "-")))
 }
 
-// spacedHyphen finds "recom- mendation": a word, a hyphen, one space and a
-// lower-case word, where the extractor joined two lines with a space.
-var spacedHyphen = regexp.MustCompile(`(\pL+)- (\p{Ll}+)`)
+// A spaced hyphen is "recom- mendation": a word, a hyphen, one space and a
+// lower-case word, where the extractor joined two lines with a space
+// (replaceSpaced; spacedHyphen in the tests).
 
 // Words after which a hyphen is suspended, not broken: "pre- and post-".
 var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true}
@@ -170,10 +170,10 @@ var suspended = map[string]bool{"and": true, "or": true, "to": true, "nor": true
 // document shows of its words, and changes nothing else.
 func (c *Cleaner) MendHyphens(s string) string { return c.mendSpaced(s) }
 
-// brokenWord finds "Decemb er", "Commissionin g": a word wider than its
+// A broken word is "Decemb er", "Commissionin g": a word wider than its
 // column, which the producer broke where the column ended, with no hyphen
-// (LibreOffice, Chromium), and the extractor joined with a space.
-var brokenWord = regexp.MustCompile(`(^|[^\pL])(\pL{4,}) (\p{Ll}+)`)
+// (LibreOffice, Chromium), and the extractor joined with a space
+// (replaceBroken; brokenWord in the tests).
 
 // mendBroken joins such a word when its first part is no word, its second
 // part is no word of four letters or more, and the two together are a
@@ -181,15 +181,114 @@ var brokenWord = regexp.MustCompile(`(^|[^\pL])(\pL{4,}) (\p{Ll}+)`)
 // document. A first part of fewer than four letters is too likely a word
 // of its own ("in to" stays).
 func (e evidence) mendBroken(p string) string {
-	return brokenWord.ReplaceAllStringFunc(p, func(m string) string {
-		sub := brokenWord.FindStringSubmatch(m)
-		lead, left, right := sub[1], sub[2], sub[3]
+	return replaceBroken(p, func(lead, left, right string) (string, bool) {
 		l, r := strings.ToLower(left), strings.ToLower(right)
 		if isWord(l) || len(r) >= 4 && isWord(r) || !(isWord(l+r) || e[l+r]) {
-			return m
+			return "", false
 		}
-		return lead + left + right
+		return lead + left + right, true
 	})
+}
+
+// replaceBroken is brokenWord.ReplaceAllStringFunc(p, ...) read in one
+// pass, without the regular expression, which tried every position of
+// every paragraph (TestReplaceBrokenMatchesRegexp holds it to it): each
+// match, left to right and not overlapping, is given to fix as its three
+// groups; fix returns its replacement, or false to keep the match.
+func replaceBroken(p string, fix func(lead, left, right string) (string, bool)) string {
+	var b strings.Builder
+	done := 0 // p[:done] is in b, once something was replaced
+	for i := 0; i < len(p); {
+		c, w := utf8.DecodeRuneInString(p[i:])
+		ls := i // where group 2's letters start
+		if i > 0 || !unicode.IsLetter(c) {
+			if unicode.IsLetter(c) {
+				i += w
+				continue
+			}
+			ls = i + w
+		}
+		j, n := ls, 0
+		for j < len(p) {
+			c, w := utf8.DecodeRuneInString(p[j:])
+			if !unicode.IsLetter(c) {
+				break
+			}
+			j, n = j+w, n+1
+		}
+		if n < 4 || j >= len(p) || p[j] != ' ' {
+			i += w
+			continue
+		}
+		k := j + 1
+		for k < len(p) {
+			c, w := utf8.DecodeRuneInString(p[k:])
+			if !unicode.Is(unicode.Ll, c) {
+				break
+			}
+			k += w
+		}
+		if k == j+1 {
+			i += w
+			continue
+		}
+		if r, ok := fix(p[i:ls], p[ls:j], p[j+1:k]); ok {
+			b.WriteString(p[done:i])
+			b.WriteString(r)
+			done = k
+		}
+		i = k
+	}
+	if done == 0 {
+		return p
+	}
+	b.WriteString(p[done:])
+	return b.String()
+}
+
+// replaceSpaced is spacedHyphen.ReplaceAllStringFunc(p, ...) read in one
+// pass (TestReplaceSpacedMatchesRegexp): each "letters- lower-case
+// letters", left to right and not overlapping, is given to fix whole.
+func replaceSpaced(p string, fix func(m string) string) string {
+	var b strings.Builder
+	done, from := 0, 0 // p[:done] is in b; matches start at from or later
+	for h := strings.Index(p, "- "); h >= 0; {
+		// letters before the hyphen, back to from
+		ls := h
+		for ls > from {
+			c, w := utf8.DecodeLastRuneInString(p[from:ls])
+			if !unicode.IsLetter(c) {
+				break
+			}
+			ls -= w
+		}
+		k := h + 2
+		for k < len(p) {
+			c, w := utf8.DecodeRuneInString(p[k:])
+			if !unicode.Is(unicode.Ll, c) {
+				break
+			}
+			k += w
+		}
+		next := h + 1
+		if ls < h && k > h+2 {
+			if r := fix(p[ls:k]); r != p[ls:k] {
+				b.WriteString(p[done:ls])
+				b.WriteString(r)
+				done = k
+			}
+			from, next = k, k
+		}
+		h = strings.Index(p[next:], "- ")
+		if h >= 0 {
+			h += next
+		}
+	}
+	if done == 0 {
+		return p
+	}
+	b.WriteString(p[done:])
+	return b.String()
 }
 
 func isWord(w string) bool {
@@ -203,7 +302,7 @@ func isWord(w string) bool {
 func (c *Cleaner) mendSpaced(p string) string {
 	p = c.ev.mendBroken(p)
 	for {
-		q := spacedHyphen.ReplaceAllStringFunc(p, func(m string) string {
+		q := replaceSpaced(p, func(m string) string {
 			left, right, _ := strings.Cut(m, " ")
 			if suspended[right] {
 				return m
