@@ -6,7 +6,7 @@ BIN     := bin/actionplan
 DB      ?= actionplans.db
 SHARED  ?= ../shared
 
-.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2 blind3 mutate
+.PHONY: all build test check run bench corpus golden-update realworld fuzz vet clean blind rss blind2 blind3 blind4 mutate
 
 all: build
 
@@ -69,6 +69,11 @@ blind2: build
 # scored once by the lead at the end of the session.
 blind3: build
 	$(GO) run -tags $(TAGS) ./corpus/blind/score -bin $(BIN) -dir corpus/blind3 $(SCOREFLAGS)
+
+# The fourth blind set (corpus/blind4/README.md): unseen by the developers,
+# scored once by the lead at the end of the session.
+blind4: build
+	$(GO) run -tags $(TAGS) ./corpus/blind/score -bin $(BIN) -dir corpus/blind4 $(SCOREFLAGS)
 
 fuzz:
 	./extract/fuzz.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Blind stress set generator, for corpus/blind, corpus/blind2 and corpus/blind3.
+"""Blind stress set generator, for corpus/blind, corpus/blind2, corpus/blind3
+and corpus/blind4.
 
 Reads one data file per document (data/*.json, the truth), writes the source
 for every producer named in it (src/), the truth file for every PDF
@@ -14,6 +15,7 @@ openpyxl):
     /usr/bin/python3 gen.py --render --chain calc # one producer's PDFs
     /usr/bin/python3 gen.py --set ../blind2       # the second set
     /usr/bin/python3 gen.py --set ../blind3       # the third set
+    /usr/bin/python3 gen.py --set ../blind4       # the fourth set
 
 Nothing here reads or runs the extractor: the truth comes from the data
 files alone.
