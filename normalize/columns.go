@@ -36,21 +36,21 @@ var headerRules = []struct {
 	field string
 	re    *regexp.Regexp
 }{
-	{FieldNumber, regexp.MustCompile(`^(|no|number|ref|reference|rec no|rec|#|item)$`)},
+	{FieldNumber, regexp.MustCompile(`^(|no|number|ref|reference|rec no|rec|#|item)$|^(action|rec|recommendation|item) (no|number|ref)$`)},
 	{FieldTheme, regexp.MustCompile(`^(key )?themes?$|^(theme|area) of (learning|practice)$`)},
 	{FieldPriority, regexp.MustCompile(`^priority( rating| level)?$`)},
-	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or|and) regional\b|^level$`)},
+	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or |and )?(regional|national)\b|\bsingle (or )?multi\b|^level$`)},
 	{FieldRAG, regexp.MustCompile(`\brag\b|\bred amber green\b|progress indicator|\brating\b`)},
 	{FieldMilestone, regexp.MustCompile(`\bmilestones?\b`)},
 	{FieldTargetDate, regexp.MustCompile(`\btarget\b|\btimescales?\b|\bdeadline\b|\bby when\b|\btime ?frame\b|\bdue\b|^date$|^when$`)},
 	{FieldCompletion, regexp.MustCompile(`date (of )?complet|complet\w* date|date complet|date achieved|date closed`)},
-	{FieldStatus, regexp.MustCompile(`\bstatus\b|complete y ?n|complete\?|completed\?|^complete$|^completed$|open closed|^closed$`)},
-	{FieldUpdate, regexp.MustCompile(`\bupdates?\b|progress|\bcomments?\b|agency response|position statement|current position`)},
+	{FieldStatus, regexp.MustCompile(`\bstatus\b|complete[d]? y ?n|complete\?|completed\?|^complete$|^completed$|open closed|^closed$`)},
+	{FieldUpdate, regexp.MustCompile(`\bupdates?\b|progress|\bcomments?\b|agency response|position statement|current position|^position (at|as at|on)\b`)},
 	{FieldEvidence, regexp.MustCompile(`\bevidence\b|\bassurance\b|\bverification\b`)},
-	{FieldOutcome, regexp.MustCompile(`\boutcomes?\b|success (measure|criteria)|\bmeasures? of success|\bimpact\b|expected result`)},
-	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b`)},
-	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b|\brecipients?\b`)},
-	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b|\bwe (will|shall) do\b|\bwill be done\b`)},
+	{FieldOutcome, regexp.MustCompile(`\bhow (will|do|would) (we|you) know\b|\boutcomes?\b|success (measure|criteria)|\bmeasures? of success|\bimpact\b|expected result`)},
+	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b|^named lead$`)},
+	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b|\brecipients?\b|^partners?$|^by whom$`)},
+	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b|\bwe (will|shall) do\b|\b(will|shall) we do\b|\bwill be done\b`)},
 	{FieldRecommendation, regexp.MustCompile(`recommend|\bissues?\b|\blearning\b|\bfindings?\b|\bwhat\b`)},
 }
 
