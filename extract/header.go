@@ -38,6 +38,8 @@ var labelWords = map[string]int{
 	"deliverable": catState, "deliverables": catState, "achieved": catState, "assurance": catState, "comment": catState,
 	"responsibility": catWho, "addressed": catWho, "addressee": catWho, "recipient": catWho, "recipients": catWho, "addressees": catWho, "body": catWho, "bodies": catWho, "leads": catWho, "timeline": catWhen, "objective": catAct, "objectives": catAct,
 	"due": catWhen, "rec": catRec, "recs": catRec, "lessons": catRec, "lesson": catRec,
+	"who": catWho, "whom": catWho, "partner": catWho, "partners": catWho, "position": catState,
+	"activity": catAct, "activities": catAct, "do": catAct, // "What we will do"
 	// Plan columns that say nothing of the category: counted as labels so that
 	// "Ref | Theme | Recommendation | Lead | Priority" reads as a header.
 	"theme": 0, "themes": 0, "priority": 0, "priorities": 0, "area": 0,
@@ -57,6 +59,7 @@ var headerFill = map[string]bool{
 	"over-arching": true, "specific": true, "to-date": true, "date:": true, "&": true, "/": true, "-": true,
 	"plan": true, "measure": true, "success": true, "current": true, "latest": true, "how": true, "will": true,
 	"we": true, "know": true, "what": true, "is": true, "a": true, "an": true, "at": true, "as": true,
+	"does": true, "done": true, "happen": true, "needs": true, "smart": true, "shall": true,
 }
 
 func labelToken(w string) string {

@@ -160,6 +160,8 @@ func TestOtherDocKind(t *testing.T) {
 		{[]string{"Domestic Homicide Review: Anna", "Overview report"}, ""},
 		{[]string{"Wexbury City Council - Internal Audit Service", "Adult Safeguarding: Referral Handling", "Final audit report 2025/14"}, "internal audit"},
 		{[]string{"Safeguarding Adults Review: Adult T", "Action plan following the audit report"}, ""},
+		{[]string{"Harlowmead Safeguarding Adults Board", "Strategic Plan 2025-2028: Business Plan for 2025/26"}, "strategic plan"},
+		{[]string{"Safeguarding Adults Board Annual Report 2024/25"}, "annual report"},
 	} {
 		doc := &Document{Pages: []Page{{}}}
 		for i, s := range c.title {
