@@ -39,6 +39,10 @@ func TestAppendDedupLineOnBothPages(t *testing.T) {
 	if got := appendDedup(lines("a", "N"), lines("N", "b")); texts(got) != "a|N|N|b" {
 		t.Errorf("short repeated line dropped: %q", texts(got))
 	}
+	// A cell of one line before the break repeats it as well.
+	if got := appendDedup(lines("Briefings delivered to"), lines("Briefings delivered to", "every team.")); texts(got) != "Briefings delivered to|every team." {
+		t.Errorf("one-line cell: %q: the line drawn on both pages must be kept once", texts(got))
+	}
 	if got := appendDedup(lines("one"), lines("two")); texts(got) != "one|two" {
 		t.Errorf("different lines: %q", texts(got))
 	}
