@@ -31,3 +31,28 @@ func TestChronologyRule(t *testing.T) {
 		}
 	}
 }
+
+// An incident log is rebuilt and kept, marked as not a plan (README,
+// Tables): its header "No. | Incident | Action taken" names one kind of
+// plan column (the action) beside a number and an event, which is enough
+// for a table (a surviving mutant of header.go asked for more).
+func TestIncidentLogKept(t *testing.T) {
+	spec := synthSpec{
+		Columns:    []string{"No.", "Incident", "Action taken"},
+		Widths:     []float64{40, 200, 220},
+		Ruled:      true,
+		PageHeight: 500,
+		Groups: []synthGroup{
+			{Actions: [][]string{{"1", "Fall in the dining room; no injury.", "Care plan reviewed; sensor mat fitted."}}},
+			{Actions: [][]string{{"2", "Medication given late on the night round.", "Staff member supervised; audit of the round."}}},
+			{Actions: [][]string{{"3", "Resident left the home unaccompanied.", "Police informed; door alarm repaired."}}},
+		},
+	}
+	doc := render(spec)
+	if len(doc.Plans()) != 0 {
+		t.Errorf("%d plans, want none", len(doc.Plans()))
+	}
+	if len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 3 {
+		t.Fatalf("%d tables, want the incident log kept with its 3 rows", len(doc.Tables))
+	}
+}
