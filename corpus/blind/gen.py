@@ -77,6 +77,9 @@ def records(doc):
                 # A theme sub-heading spanning the table ("Theme 2 - ...")
                 # in a plan with a recommendation column: no record.
                 continue
+            if row.get("blank"):
+                # An empty spacer row between recommendations: no record.
+                continue
             if "band" in row:
                 m = BAND.match(row["band"])
                 band_num, band_text = m.group(1), m.group(2).strip()
