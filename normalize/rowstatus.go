@@ -71,15 +71,24 @@ func fillRAG(cols columns, r extract.Row) string {
 
 // refineNo lets the update column say more than a bare "N" in a "Complete
 // Y/N" column: "N" with an update "Not started: ..." is not started. A red
-// RAG beside the "N" does not: red means "not started" in some plans and
-// "off track" in others, where work has begun (a key may even say "Red -
-// not started or off track").
+// RAG beside the "N" says not started only where the plan has no key for
+// its colours: red means "not started" in some plans and "off track" in
+// others, where work has begun (a key may even say "Red - not started or
+// off track"), and a key decides.
 func (d *docState) refineNo(rec *Record, cols columns, r extract.Row) {
 	if rec.StatusSource != cols.header(FieldStatus) || !isNo(rec.StatusPrinted) {
 		return
 	}
 	if st := ParseStatus(d.cell(cols, r, FieldUpdate)); st.Status != "" {
 		rec.setStatus(st, cols.header(FieldUpdate))
+		return
+	}
+	// A plan with no key for its colours: red beside the "N" takes the
+	// usual meaning of red, not started (where a key explains red, as
+	// "Red - not started or off track" does, the "N" stays ongoing).
+	if rec.RAG == "red" && d.legend["red"] == "" {
+		rec.Status, rec.StatusPrinted = StatusNotStarted, rec.StatusPrinted+", red"
+		rec.StatusSource = cols.header(FieldStatus) + " (" + sourceName(cols, FieldRAG, FieldStatus) + ")"
 	}
 }
 
