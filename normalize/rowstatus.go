@@ -12,8 +12,9 @@ import (
 // of the Home Office template (a date alone there means completed on that
 // date), the update column's opening words, and the RAG column's words.
 // Then a RAG colour gives a status only through the plan's own legend.
-// Failing all of these, an update that says part of the action is still to
-// come ("Audit under way", "not yet added") makes it ongoing.
+// Failing all of these, a status sentence or an update that says part of
+// the action is still to come ("Audit under way", "not yet added") makes it
+// ongoing, one that says nothing more is to be done, completed.
 // Last, "1-3 Complete" in any status cell of the table gives rows 1 to 3
 // their status.
 func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
@@ -46,9 +47,12 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 		rec.Status, rec.StatusPrinted = d.legend[rec.RAG], rec.RAG
 		rec.StatusSource = sourceName(cols, FieldRAG, FieldStatus) + " (legend)"
 	}
-	if rec.Status == "" {
-		if st := StillOpen(d.cell(cols, r, FieldUpdate)); st.Status != "" {
-			rec.setStatus(st, cols.header(FieldUpdate))
+	for _, f := range []string{FieldStatus, FieldUpdate} {
+		if rec.Status != "" {
+			break
+		}
+		if st := StillOpen(d.cell(cols, r, f)); st.Status != "" {
+			rec.setStatus(st, cols.header(f))
 		}
 	}
 	if rec.Status == StatusCompleted && rec.StatusDate == "" {
