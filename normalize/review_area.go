@@ -111,7 +111,7 @@ func (r *Registry) addAreaAlias(alias string, a *Area) {
 // "<Place> City Council", "<Place> Regional Safeguarding Board", a brand
 // before the body's kind ("<Place> Together - Community Safety
 // Partnership").
-var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)(?:\s*[-–—:])?\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+(?:Partnership|Board)|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:City|County|Borough|District|Metropolitan\s+Borough)\s+Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
+var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)(?:\s*[-–—:])?\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+(?:Partnership|Board)|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
 
 const placeWords = `\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|upon|on|under|of|in|with)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}`
 

@@ -149,6 +149,9 @@ func (r *Registry) nameAt(s string, leadIn bool) string {
 			if n == "" {
 				continue
 			}
+			if r.placeOfBody(s, n) {
+				return "" // "Cwm Taf Morgannwg Safeguarding Board": a body's place, not a name
+			}
 			if r.isName(n) {
 				return n
 			}
@@ -156,20 +159,50 @@ func (r *Registry) nameAt(s string, leadIn bool) string {
 				return first // "Anna and Safer Croydon"
 			}
 		}
-		// an area or reference between the type and the name ("DHR Halton Gemma")
-		w, rest, _ := strings.Cut(s, " ")
-		if r.Area(w) == nil || rest == "" {
+		// an area or reference between the type and the name ("DHR Halton
+		// Gemma", "APR Cwm Taf Morgannwg ..."): the longest area of up to
+		// four words
+		ws := strings.Fields(s)
+		k := 0
+		for n := min(4, len(ws)-1); n >= 1; n-- {
+			if r.Area(strings.Join(ws[:n], " ")) != nil {
+				k = n
+				break
+			}
+		}
+		if k == 0 {
 			return ""
 		}
-		s = strings.TrimSpace(rest)
+		s = strings.Join(ws[k:], " ")
 	}
 	return ""
+}
+
+// placeOfBody: the capitalised words that open s name a body ("Cwm Taf
+// Morgannwg Safeguarding Board") whose place starts with n: n is the
+// place, not a name ("Anna Safer Croydon Partnership" keeps Anna).
+func (r *Registry) placeOfBody(s, n string) bool {
+	var run []string
+	for _, w := range strings.Fields(s) {
+		if c := []rune(w)[0]; !unicode.IsUpper(c) && w != "and" && w != "&" {
+			break
+		}
+		run = append(run, w)
+	}
+	if len(run) < 2 {
+		return false
+	}
+	p := r.placeOf(strings.Join(run, " "))
+	return p != "" && (p == n || strings.HasPrefix(p, n+" "))
 }
 
 // nameLine is the name a line holds when it holds nothing else, or
 // nothing but title words before it ("Executive Summary: Lowenna").
 func (r *Registry) nameLine(line string) string {
 	line = strings.TrimSpace(line)
+	if bodyLineRE.MatchString(line) {
+		return "" // "Cwm Taf Morgannwg Safeguarding Board" names a body
+	}
 	if i := strings.IndexAny(line, ":–—"); i > 0 && allTitleWords(line[:i]) {
 		line = strings.TrimSpace(strings.TrimLeft(line[i:], ":–— "))
 	}
