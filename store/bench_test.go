@@ -63,3 +63,35 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows*i)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkSyncRegistry writes the shipped registry into a new database,
+// as the first run of ingest does.
+func BenchmarkSyncRegistry(b *testing.B) {
+	norm, err := normalize.New(normalize.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg := norm.Registry()
+	rows, areas := reg.Rows(), reg.Areas()
+	ctx := context.Background()
+	dir := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(dir, "bench.db")
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
+		db, err := Open(ctx, path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := db.SyncRegistry(ctx, rows, areas); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+}
