@@ -37,6 +37,7 @@ var dateForms = []struct {
 	{regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+` + monthRE + `[\s,\-]+(\d{4}|\d{2})\b`), parseDayMonthName},
 	{regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), parseMonthNameDay},
 	{regexp.MustCompile(`(?i)\bQ([1-4])\s*[\-/ ]?\s*(\d{4})\s*[/\-]\s*(\d{4}|\d{2})\b`), parseFYQuarter},
+	{regexp.MustCompile(`(?i)\bQ([1-4])\s+(\d{2})\s*/\s*(\d{2})\b`), parseFYQuarter}, // "Q4 24/25"
 	{regexp.MustCompile(`(?i)\bQ([1-4])\s*[\-/ ]?\s*(\d{4})\b`), parseQuarter},
 	{regexp.MustCompile(`(?i)\b(\d{4})\s*Q([1-4])\b`), parseYearQuarter},
 	{regexp.MustCompile(`(?i)\b` + monthRE + `[\s,'’\-]+(\d{4}|\d{2})\b`), parseMonthName},
