@@ -40,6 +40,7 @@ var labelWords = map[string]int{
 	"due": catWhen, "rec": catRec, "recs": catRec, "lessons": catRec, "lesson": catRec,
 	"who": catWho, "whom": catWho, "partner": catWho, "partners": catWho, "position": catState,
 	"activity": catAct, "activities": catAct, "do": catAct, // "What we will do"
+	"item": catNum, "implemented": catState, "notes": catState, "code": catState, "codes": catState,
 	// Plan columns that say nothing of the category: counted as labels so that
 	// "Ref | Theme | Recommendation | Lead | Priority" reads as a header.
 	"theme": 0, "themes": 0, "priority": 0, "priorities": 0, "area": 0,

@@ -53,6 +53,9 @@ func NewCleaner(texts ...string) *Cleaner {
 // Clean tidies s: ligatures, soft hyphens, stray tags, bullets, broken
 // hyphens and whitespace.
 func (c *Cleaner) Clean(s string) string {
+	if tickStatus(s) != "" {
+		return strings.Join(strings.Fields(s), " ") // "✓", "✓ / ✗": an answer, not a bullet
+	}
 	s = stripTags(strings.Map(controlToSpace, ligatures.Replace(s)))
 	var paras []string
 	for _, p := range strings.Split(s, "\n") {

@@ -28,9 +28,18 @@ func (d *docState) setStatus(rec *Record, cols columns, r extract.Row) {
 		rec.RAG = fillRAG(cols, r)
 	}
 	for _, f := range []string{FieldStatus, FieldCompletion, FieldUpdate, FieldRAG} {
-		st := readStatus(f, cols.header(f), d.cell(cols, r, f))
+		cell := d.cell(cols, r, f)
+		// A code the plan's own key explains is read through the key
+		// first, before "N" is read as a bare Y/N answer.
+		st := Status{}
+		if d.codes[strings.ToUpper(strings.Trim(cell, " ."))] != "" {
+			st = d.codeStatus(f, cell)
+		}
 		if st.Status == "" {
-			st = d.codeStatus(f, d.cell(cols, r, f))
+			st = readStatus(f, cols.header(f), cell)
+		}
+		if st.Status == "" {
+			st = d.codeStatus(f, cell)
 		}
 		if st.Status != "" {
 			rec.setStatus(st, cols.header(f))

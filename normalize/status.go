@@ -28,15 +28,15 @@ var statusPhrases = []struct {
 	status string
 	re     *regexp.Regexp
 }{
-	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b|^not (yet )?met(\s*$|\s*[:.;,–-])|^(planned|scheduled)(\s*$|\s*[:.;,–-]|\s+for\b)|^0\s?%`)},
-	{StatusOngoing, regexp.MustCompile(`^(not (yet )?(fully )?complete[d]?|incomplete|not (fully )?implemented|partially (complete[d]?|implemented|achieved|met)|part(ly)? complete[d]?|partial)\b`)},
-	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|commenced|being progressed|work (is )?(on[\s-]?going|in progress|continuing)|on (target|schedule)|behind schedule|slipped|on hold|paused|wip)\b|^[1-9][0-9]?\s?%`)},
-	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done|embedded|in place|delivered|signed off|business as usual|bau)\b|^met(\s*$|\s*[:.;,–-])|^100\s?%|^[✓✔☑]`)},
+	{StatusNotStarted, regexp.MustCompile(`^(not|yet to be|yet to) (yet )?(started|commenced|begun|progressed|implemented|actioned|start|commence|begin)\b|^no (progress|action)( yet)?\b|^not (yet )?met(\s*$|\s*[:.;,–-])|^(planned|scheduled)(\s*$|\s*[:.;,–-]|\s+for\b)|^0\s?%|^not (yet )?due\b|^no work (has |have )?(yet )?(been )?(started|begun|commenced|done)\b`)},
+	{StatusOngoing, regexp.MustCompile(`^(not (yet )?(fully )?complete[d]?|incomplete|not (fully )?implemented|partially (complete[d]?|implemented|achieved|met|done)|part(ly)? (complete[d]?|implemented|achieved|met|done)|partial)\b`)},
+	{StatusOngoing, regexp.MustCompile(`^(on[\s-]?going|in[\s-]progress|progressing|open|remains? open|(action )?to remain open|under ?way|in hand|on track|not on track|off track|at risk|delayed|overdue|outstanding|continuing|started|commenced|being progressed|work (is )?(on[\s-]?going|in progress|continuing)|on (target|schedule)|behind schedule|slipped|on hold|paused|stalled|stuck|wip)\b|^[1-9][0-9]?\s?%`)},
+	{StatusCompleted, regexp.MustCompile(`^(complete[d]?|closed|achieved|fully (implemented|achieved|met|complete[d]?)|implemented|finished|done|embedded|in place|delivered|signed off|business as usual|bau)\b|^met(\s*$|\s*[:.;,–-])|^100\s?%`)},
 }
 
 // statusFiller is what may come before the status words: "Status:",
 // "Update:", "Action", "This action has been", "We have", "Work is", a date.
-var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|rag|action|this action|recommendation|this recommendation|rec|now|is|has|have|been|was|were|are|the|we|work|it)\b[\s:.\-–]*)+`)
+var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|rag|action|this action|recommendation|this recommendation|rec|now|is|has|have|been|was|were|are|the|we|work|it|agreed|accepted in principle|accepted|noted)\b[\s:.;,\-–]*)+`)
 
 // ParseStatus reads a status from the opening words of a status, update
 // or completion cell: "Completed: ...", "Ongoing", "On-going", "On going",
@@ -46,6 +46,9 @@ var statusFiller = regexp.MustCompile(`(?i)^((status|update|progress|position|ra
 // three months" (ongoing). A short cell ("Action completed.") is read
 // whole. Anything else gives an empty Status.
 func ParseStatus(text string) Status {
+	if st := tickStatus(text); st != "" {
+		return Status{Status: st, Printed: strings.TrimSpace(text)}
+	}
 	text = Clean(text)
 	if st, ok := itemsStatus(text); ok {
 		return st
@@ -56,6 +59,9 @@ func ParseStatus(text string) Status {
 	st := matchStatus(openingWords(text))
 	if st == "" {
 		st = subjectStatus(text)
+	}
+	if st == "" {
+		st = firstPersonStatus(text)
 	}
 	if st == "" {
 		return fallbackStatus(text)
@@ -114,12 +120,12 @@ var pendingRE = regexp.MustCompile(`(?i)\b(response|reply|decision|sign[- ]off|a
 // "Audit under way", "prompt not yet added", "guidance in preparation",
 // "Revision delayed", "No reply yet", "survey in progress", "Session
 // booked for December".
-var stillOpenRE = regexp.MustCompile(`(?i)\b(under ?way|in progress|not yet (added|agreed|complete[d]?|done|in place|issued|published|received|signed)|in preparation|being (developed|drafted|prepared|written)|delayed|postponed|no (reply|response) yet|(booked|scheduled|planned|arranged) for)\b`)
+var stillOpenRE = regexp.MustCompile(`(?i)\b((is|are) (now )?being \w+|under ?way|in progress|not yet (added|agreed|complete[d]?|done|in place|issued|published|received|signed)|in preparation|being (developed|drafted|prepared|written)|delayed|postponed|no (reply|response) yet|(booked|scheduled|planned|arranged) for)\b`)
 
 // nothingLeftRE finds words that say no more is to be done on the action,
 // whatever else is awaited: "No reply yet, but nothing more for us to do",
 // "No further action required".
-var nothingLeftRE = regexp.MustCompile(`(?i)\b(nothing (more|further|else) (for us |for the \w+ )?to do|no further action (is )?(required|needed|to (be )?take[n]?))\b`)
+var nothingLeftRE = regexp.MustCompile(`(?i)\b(is now (part of|in place|embedded|routine|standard practice)|nothing (more|further|else) (for us |for the \w+ )?to do|no further action (is )?(required|needed|to (be )?take[n]?))\b`)
 
 // StillOpen reads an update whose opening words give no status but whose
 // first paragraph says that part of the action is still to come: ongoing;
@@ -320,4 +326,50 @@ func leadingInt(s string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// tickStatus reads a cell of ticks and crosses alone: a tick is done, a
+// cross not started, both ("✓ / ✗") started but not finished.
+func tickStatus(text string) string {
+	tick, cross := false, false
+	for _, r := range text {
+		switch {
+		case strings.ContainsRune("✓✔☑", r):
+			tick = true
+		case strings.ContainsRune("✗✘☒✕×", r):
+			cross = true
+		case unicode.IsSpace(r) || strings.ContainsRune("/,;&-–", r):
+		default:
+			return ""
+		}
+	}
+	switch {
+	case tick && cross:
+		return StatusOngoing
+	case tick:
+		return StatusCompleted
+	case cross:
+		return StatusNotStarted
+	}
+	return ""
+}
+
+// firstPersonRE reads progress told in the first person, in its first
+// clause: "We are piloting ..." (ongoing), "We have not yet changed ..."
+// (not started), "We have added ..." (completed).
+var firstPersonRE = regexp.MustCompile(`(?i)^we(?: (are|'re) (?:now |currently )?\w+ing\b| (?:have|'ve) (not|n't) (?:yet )?\w+| haven't (?:yet )?\w+| (?:have|'ve) (?:now |already |also )?(\w+ed|done|built|written|sent|made|set up|met|begun)\b)`)
+
+func firstPersonStatus(text string) string {
+	m := firstPersonRE.FindStringSubmatch(strings.TrimSpace(text))
+	switch {
+	case m == nil:
+		return ""
+	case m[1] != "":
+		return StatusOngoing
+	case m[2] != "" || strings.HasPrefix(strings.ToLower(m[0]), "we haven't"):
+		return StatusNotStarted
+	case m[3] == "begun" || strings.EqualFold(m[3], "started"):
+		return StatusOngoing
+	}
+	return StatusCompleted
 }

@@ -17,6 +17,8 @@ func TestStillOpen(t *testing.T) {
 		"Briefing sent in September 2025. Session booked for December.":               StatusOngoing,
 		"Letter sent on 2 May 2025. No reply yet, but nothing more for us to do.":     StatusCompleted,
 		"Report shared with the panel. No further action required.":                   StatusCompleted,
+		"Agreed. An escalation route has been drafted and is being trialled.":         StatusOngoing,
+		"Agreed. Checking the register is now part of the call script.":               StatusCompleted,
 	} {
 		if got := StillOpen(in).Status; got != want {
 			t.Errorf("StillOpen(%q) = %q, want %q", in, got, want)

@@ -29,6 +29,7 @@ var keyLead = regexp.MustCompile(`(?i)^\s*(status |rag |colour |progress )?(key|
 // meaning" pairs or more, or one after "Key" or "Legend".
 func FindCodes(lines []string) Codes {
 	c := Codes{}
+	meanings := map[string]string{}
 	for _, l := range lines {
 		ms := codeRE.FindAllStringSubmatchIndex(l, -1)
 		if len(ms) < 2 && !(len(ms) == 1 && keyLead.MatchString(l)) {
@@ -47,9 +48,32 @@ func FindCodes(lines []string) Codes {
 			if st := ParseStatus(meaning).Status; st != "" {
 				c[code] = st
 			}
+			meanings[code] = strings.ToLower(meaning)
 		}
 	}
+	scaleNot(c, meanings)
 	return c
+}
+
+// scaleNot reads a key that grades one word ("I = implemented, P = partly
+// implemented, N = not implemented"): beside a "partly" grade, "not ..."
+// is the bottom of the scale, not started, though "not implemented" alone
+// reads as not yet finished.
+func scaleNot(c Codes, meanings map[string]string) {
+	partly := false
+	for _, m := range meanings {
+		if strings.HasPrefix(m, "partly ") || strings.HasPrefix(m, "partially ") {
+			partly = true
+		}
+	}
+	if !partly {
+		return
+	}
+	for code, m := range meanings {
+		if strings.HasPrefix(m, "not ") && c[code] == StatusOngoing {
+			c[code] = StatusNotStarted
+		}
+	}
 }
 
 // FindCodeLabels reads the labels of the document's key lines: the words
