@@ -41,15 +41,20 @@ var headerRules = []struct {
 	{FieldPriority, regexp.MustCompile(`^priority( rating| level)?$`)},
 	{FieldScope, regexp.MustCompile(`\bscope\b|\blocal (or |and )?(regional|national)\b|\bsingle (or )?multi\b|^level$`)},
 	{FieldRAG, regexp.MustCompile(`\brag\b|\bred amber green\b|progress indicator|\brating\b`)},
+	{FieldAction, regexp.MustCompile(`^actions? (and|&) (key )?milestones?$`)},
 	{FieldMilestone, regexp.MustCompile(`\bmilestones?\b`)},
-	{FieldTargetDate, regexp.MustCompile(`\btarget\b|\btimescales?\b|\bdeadline\b|\bby when\b|\btime ?frame\b|\bdue\b|^date$|^when$`)},
+	{FieldTargetDate, regexp.MustCompile(`\btarget\b|\btimescales?\b|\bdeadline\b|\bby when\b|\btime ?frame\b|\bdue\b|^date$|^when$|^by$`)},
 	{FieldCompletion, regexp.MustCompile(`date (of )?complet|complet\w* date|date complet|date achieved|date closed`)},
 	{FieldStatus, regexp.MustCompile(`\bstatus\b|complete[d]? y ?n|^(implemented|done|achieved|met)\??$|^(progress |status |rag )?codes?$|complete\?|completed\?|^complete$|^completed$|open closed|^closed$`)},
 	{FieldUpdate, regexp.MustCompile(`\bupdates?\b|progress|where (we are|are we)|\bcomments?\b|agency response|position statement|current position|^position (at|as at|on)\b`)},
 	{FieldEvidence, regexp.MustCompile(`\bevidence\b|\bassurance\b|\bverification\b`)},
 	{FieldOutcome, regexp.MustCompile(`\bhow (will|do|would) (we|you) know\b|\boutcomes?\b|success (measure|criteria)|\bmeasures? of success|\bimpact\b|expected result`)},
-	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b|^named lead$`)},
-	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b|\brecipients?\b|^partners?$|^by whom$`)},
+	{FieldLeadOfficer, regexp.MustCompile(`\bperson\b|\bofficer\b|\bowner\b|\bname\b|\blead role\b|\bresponsible (manager|lead)\b|^named lead$|^(executive|clinical|senior|service|accountable) lead$`)},
+	// A header that ends with the action, or says what a body will do, is
+	// the action whoever it names ("Multi-agency action", "What the agency
+	// will do").
+	{FieldAction, regexp.MustCompile(`(^|\s)actions?$|\bwill do\b`)},
+	{FieldLeadAgency, regexp.MustCompile(`\bagenc(y|ies)\b|\borgani[sz]ations?\b|^lead$|^responsibility$|\bresponsible\b|\blead partner\b|\bwho\b|\baddressed\b|\baddressees?\b|\bbod(y|ies)\b|\brecipients?\b|^partners?$|\bpartners? involved\b|^by whom$`)},
 	{FieldAction, regexp.MustCompile(`\bactions?\b|\bsteps\b|\bhow\b|\bactivity\b|\btasks?\b|\bwe (will|shall) do\b|\b(will|shall) we do\b|\bwill be done\b`)},
 	{FieldRecommendation, regexp.MustCompile(`recommend|\bissues?\b|\blearning\b|\bfindings?\b|\bwhat\b`)},
 }
