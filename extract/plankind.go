@@ -264,9 +264,9 @@ func reviewContext(doc *Document) docContext {
 // are something else: a meeting's minutes and their action log, a review's
 // terms of reference and timetable, an agenda, registers and logs, an
 // internal audit's report and its management actions, a board's business
-// plan, strategic plan or annual report (the board's own work, not a
-// review's plan).
-var otherKindRE = regexp.MustCompile(`(?i)\b(minutes|terms of reference|agenda|risk register|complaints? register|incident log|training (?:log|record|register)|internal audit|audit report|business plan|strategic plan|annual report)\b`)
+// plan, strategic plan or annual report, a service's own improvement plan
+// (the body's own work, not a review's plan).
+var otherKindRE = regexp.MustCompile(`(?i)\b(minutes|terms of reference|agenda|risk register|complaints? register|incident log|training (?:log|record|register)|internal audit|audit report|business plan|strategic plan|annual report|service (?:improvement|development|delivery) plan)\b`)
 
 // planTitleRE: the title says the document is (or holds) an action plan.
 var planTitleRE = regexp.MustCompile(`(?i)\baction plan\b|\brecommendations\b`)

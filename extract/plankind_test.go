@@ -162,6 +162,7 @@ func TestOtherDocKind(t *testing.T) {
 		{[]string{"Safeguarding Adults Review: Adult T", "Action plan following the audit report"}, ""},
 		{[]string{"Harlowmead Safeguarding Adults Board", "Strategic Plan 2025-2028: Business Plan for 2025/26"}, "strategic plan"},
 		{[]string{"Safeguarding Adults Board Annual Report 2024/25"}, "annual report"},
+		{[]string{"Pennine Ridge Housing", "Tenancy Services: Service Improvement Plan 2025/26"}, "service improvement plan"},
 	} {
 		doc := &Document{Pages: []Page{{}}}
 		for i, s := range c.title {

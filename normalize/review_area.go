@@ -111,7 +111,7 @@ func (r *Registry) addAreaAlias(alias string, a *Area) {
 // "<Place> City Council", "<Place> Regional Safeguarding Board", a brand
 // before the body's kind ("<Place> Together - Community Safety
 // Partnership").
-var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)(?:\s*[-–—:])?\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+(?:Partnership|Board)|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$)`)
+var placeRE = regexp.MustCompile(`^\s*(?:The\s+)?(?:(` + placeWords + `)(?:\s*[-–—:])?\s+(?:(?:Community\s+)?Safe(?:r|ty)\s+(?:Communities\s+)?Partnership|Safeguarding\s+Adults?\s+(?:Board|Partnership(?:\s+Board)?)|Adults?\s+Safeguarding\s+(?:Board|Partnership)|Safeguarding\s+Children(?:'s|’s)?\s+(?:Partnership|Board)|Children(?:'s|’s)?\s+Safeguarding\s+Partnership|Safeguarding\s+(?:Partnership|Board)|Local\s+Safeguarding\s+Children\s+Board|Domestic\s+Abuse\s+Partnership(?:\s+Board)?|(?:(?:City|County|Borough|District|Metropolitan\s+Borough|Town)\s+)?Council)|Safer\s+(` + placeWords + `)(?:\s+Partnership|\s+Together)?\s*$|(` + placeWords + `)\s+Together\s*(?:\(|$))`)
 
 const placeWords = `\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:and|upon|on|under|of|in|with)\s+)?\p{Lu}[\p{L}'’.-]*){0,4}`
 
@@ -134,7 +134,12 @@ func (r *Registry) placeOf(line string) string {
 	if m == nil {
 		return ""
 	}
-	place := m[1] + m[2]
+	place := m[1] + m[2] + m[3]
+	if i := strings.LastIndex(place, " and "); i >= 0 && bodyLineRE.MatchString(place[:i]) {
+		// "Hasleby Community Safety Partnership and Hasleby Safeguarding
+		// Adults Board": the second body's place
+		place = place[i+len(" and "):]
+	}
 	generic := func(w string) bool {
 		return genericPlaceWords[strings.TrimSuffix(strings.Trim(strings.ToLower(w), "'’"), "'s")]
 	}

@@ -41,8 +41,11 @@ var (
 	// ("Domestic Homicide Review DHR 07 (Ania)").
 	bracketNameRE = regexp.MustCompile(`^[\s:–-]*(?i:(?:no\.?\s*)?\d[\d/.-]*)\s*\(\s*(` + givenName + `|` + letterName + `)\s*\)`)
 	deathOfRE     = regexp.MustCompile(`(?i)\b(?:into|concerning|following|regarding|in respect of|about) the (?:[a-z]+ ){0,3}?(?:death|deaths|care and treatment|homicide|murder|killing) of\s*:?\s*`)
-	beforeTypRE   = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
-	fallbackREs   = []*regexp.Regexp{
+	// "Beatrice – Windlecombe DHR 2022-1": a name, a dash, then a line
+	// that carries a review code.
+	dashTypRE   = regexp.MustCompile(`^\s*(` + givenName + `|` + letterName + `)\s+[–—-]\s+[^–—]*\b(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b`)
+	beforeTypRE = regexp.MustCompile(`(` + givenName + `|` + letterName + `)\s*\(\s*(?:DHR|SAR|DARDR|CSPR|LCSPR|SCR|MHHR|SUSR|APR|CPR)\b[^)]*\)`)
+	fallbackREs = []*regexp.Regexp{
 		regexp.MustCompile(`\b(` + letterName + `)\b`),
 		regexp.MustCompile(quoteOpen + `(` + givenName + `(?: ` + givenName + `)?)` + quoteClose),
 		regexp.MustCompile(`\(([A-Z]{2,3})\)`),
@@ -118,6 +121,9 @@ func (r *Registry) titleName(text string) string {
 				return n
 			}
 		}
+		if m := dashTypRE.FindStringSubmatch(line); m != nil && r.isName(m[1]) {
+			return m[1]
+		}
 		if m := beforeTypRE.FindStringSubmatch(line); m != nil && r.isName(m[1]) {
 			return m[1]
 		}
@@ -149,6 +155,9 @@ func (r *Registry) nameAt(s string, leadIn bool) string {
 			if n == "" {
 				continue
 			}
+			if bodyNounAfter(s, n) {
+				return "" // "DHR Standing Panel": a body, not a name
+			}
 			if r.placeOfBody(s, n) {
 				return "" // "Cwm Taf Morgannwg Safeguarding Board": a body's place, not a name
 			}
@@ -176,6 +185,17 @@ func (r *Registry) nameAt(s string, leadIn bool) string {
 		s = strings.Join(ws[k:], " ")
 	}
 	return ""
+}
+
+// bodyNouns end the name of a group or meeting, not of a person.
+var bodyNouns = map[string]bool{"panel": true, "group": true, "board": true, "committee": true, "partnership": true,
+	"team": true, "forum": true, "meeting": true, "process": true, "report": true, "review": true, "sub-group": true, "subgroup": true}
+
+// bodyNounAfter: the word after n at the start of s names a group ("Standing
+// Panel", "Review Group").
+func bodyNounAfter(s, n string) bool {
+	rest := strings.Fields(strings.TrimPrefix(strings.TrimSpace(s), n))
+	return len(rest) > 0 && bodyNouns[strings.ToLower(strings.Trim(rest[0], ".,;:"))]
 }
 
 // placeOfBody: the capitalised words that open s name a body ("Cwm Taf

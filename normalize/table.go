@@ -10,7 +10,9 @@ import (
 // columns is what a table's headers mean: the column of each field and
 // the plan's "as of" date. Where several columns mean one field the first
 // is read, except for updates: the one with the latest date in its header
-// ("Update October 2024" over "Update March 2023"), else the rightmost.
+// ("Update October 2024" over "Update March 2023"), else the rightmost; and
+// for RAG ratings the rightmost ("Agency RAG | Board RAG": the later
+// rating, agreed over the agency's own).
 type columns struct {
 	headers []string
 	idx     map[string]int
@@ -24,7 +26,7 @@ func readColumns(hdrs []string) columns {
 		if f == "" {
 			continue
 		}
-		if j, seen := c.idx[f]; !seen || (f == FieldUpdate && asOf >= c.asOf) ||
+		if j, seen := c.idx[f]; !seen || (f == FieldUpdate && asOf >= c.asOf) || f == FieldRAG ||
 			f == FieldRecommendation && recommendWord(h) && !recommendWord(hdrs[j]) {
 			c.idx[f] = i
 			if f == FieldUpdate && asOf != "" {
