@@ -50,6 +50,11 @@ func readColumns(hdrs []string) columns {
 	return c
 }
 
+// twoLevelNumber is a number cell that names the recommendation and the
+// action under it: "Rec 1 / Action a", "Recommendation 2, action 3", "R1 -
+// A2".
+var twoLevelNumber = regexp.MustCompile(`(?i)^(rec(ommendation)?\.?|r)\s*\d{1,3}\s*[/,;–—-]\s*(action|act\.?|a)\s*[a-z0-9]{1,3}$`)
+
 // doneDateRE: a completion column's header that says the action was done.
 var doneDateRE = regexp.MustCompile(`\b(completed|achieved|closed|actual|and outcome)\b`)
 
@@ -106,6 +111,9 @@ func (d *docState) row(t *extract.Table, cols columns, r extract.Row) Record {
 	}
 	if rec.Outcome == "" && strings.Contains(strings.ToLower(cols.header(FieldCompletion)), "outcome") {
 		rec.Outcome = rec.CompletionDate // "Date of completion and outcome" holds both
+	}
+	if cell := get(FieldNumber); twoLevelNumber.MatchString(cell) {
+		rec.Number = cell // "Rec 1 / Action a": both levels name the action
 	}
 	if rec.Number == "" {
 		rec.Number = trimNumber(get(FieldNumber))
