@@ -8,7 +8,7 @@ import (
 // Version identifies the extractor's behaviour. It changes whenever a
 // change to the extractor can change what it gives for the same file, so
 // that a database loaded by an older extractor can be re-extracted.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Options bounds the work one file may take. PDFs from the web are hostile
 // input: every limit has a default when left zero.
