@@ -32,6 +32,9 @@ func TestStatusClauseAndDate(t *testing.T) {
 	if got := truncate("abcé", 4); got != "abc" {
 		t.Errorf("truncate inside a character: %q", got)
 	}
+	if got := truncate("é", 1); got != "" {
+		t.Errorf("truncate inside the first character: %q", got)
+	}
 	if got := truncate("abcdef", 4); got != "abcd" {
 		t.Errorf("truncate: %q", got)
 	}
